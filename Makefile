@@ -1,0 +1,61 @@
+# Two commands for a fresh machine: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+SEEDS ?= ../shared/seeds
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean
+
+run: install frontend migrate demo serve
+
+test: install frontend chromium lint test-sqlite
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+frontend: config/static/nlds/.built
+config/static/nlds/.built: frontend/package.json frontend/package-lock.json $(wildcard frontend/src/*) frontend/build.mjs
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+serve:
+	@echo "Site: http://127.0.0.1:8000/  beheer: http://127.0.0.1:8000/admin/ (beheerder / inbeweging-demo)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test-sqlite: install
+	$(VENV)/bin/pytest -q
+
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+
+# Imports the real library from ../shared/seeds into a fresh database and checks the outcome.
+import-check: install
+	$(PY) -m projecten.importer.check $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt
+
+bench: install
+	$(PY) -m benchmarks.search
+
+clean:
+	rm -rf $(VENV) frontend/node_modules config/static/nlds db.sqlite3 .test-media

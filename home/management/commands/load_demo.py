@@ -1,0 +1,121 @@
+"""Demo content written by this project: the site, the library and a handful of projects.
+
+Safe to run twice: existing pages and records are kept. The real library is loaded with
+`manage.py import_inspiratie PATH` (see README).
+"""
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.site_setup import ensure_home, ensure_library
+from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
+from taxonomie.models import Organisatie, Thema
+
+ADMIN_USERNAME = "beheerder"
+ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
+
+DEMO_PROJECTS = [
+    {
+        "title": "Fietsend naar het werk",
+        "slug": "demo-fietsend-naar-het-werk",
+        "organisaties": [("Zuiderwold", "drenthe")],
+        "thema": "Vitaliteit",
+        "looptijd": ("maart 2022 – februari 2023", date(2022, 3, 1), "maand", date(2023, 2, 1), "maand"),
+        "samenvatting": (
+            "Medewerkers van de gemeente Zuiderwold spaarden een jaar lang kilometers op de fiets. "
+            "Wie minstens drie dagen per week fietste, kreeg een gesprek met een leefstijlcoach.\n\n"
+            "Het verzuim op de deelnemende afdelingen daalde en de aanpak is met een draaiboek over te nemen."
+        ),
+        "materiaal": [("eindevaluatie", "Eindevaluatie fietsproject")],
+    },
+    {
+        "title": "Leerbudget voor iedereen",
+        "slug": "demo-leerbudget-voor-iedereen",
+        "organisaties": [("Noorderhaven", "groningen")],
+        "thema": "Leren en ontwikkelen",
+        "looptijd": ("1 januari 2024 t/m 31 december 2027", date(2024, 1, 1), "dag", date(2027, 12, 31), "dag"),
+        "samenvatting": (
+            "Elke medewerker van Noorderhaven krijgt een persoonlijk leerbudget en een uur per week "
+            "voor ontwikkeling. Leidinggevenden voeren er het goede gesprek over."
+        ),
+        "materiaal": [("projectplan", "Projectplan leerbudget")],
+    },
+    {
+        "title": "Loopbaanweek in de regio",
+        "slug": "demo-loopbaanweek-in-de-regio",
+        "organisaties": [("Samenwerking Oostland", "overijssel")],
+        "leden": ["Oostland-Noord", "Oostland-Zuid"],
+        "thema": "Loopbaanontwikkeling",
+        "looptijd": ("september 2023", date(2023, 9, 1), "maand", date(2023, 9, 1), "maand"),
+        "samenvatting": (
+            "Een week vol workshops, meeloopdagen en loopbaangesprekken voor medewerkers van twee "
+            "gemeenten die samen één werkorganisatie vormen."
+        ),
+        "materiaal": [("podcast", "Podcast: een week meelopen bij de buren")],
+    },
+    {
+        "title": "Team van de toekomst",
+        "slug": "demo-team-van-de-toekomst-zuiderwold",
+        "organisaties": [("Zuiderwold", "drenthe")],
+        "thema": "Samenwerken",
+        "looptijd": ("vanaf 2025", date(2025, 1, 1), "jaar", None, ""),
+        "samenvatting": "Een team dat zelf zijn werk verdeelt, met begeleiding van een teamcoach.",
+        "materiaal": [],
+    },
+    {
+        "title": "Team van de toekomst",
+        "slug": "demo-team-van-de-toekomst-noorderhaven",
+        "organisaties": [("Noorderhaven", "groningen")],
+        "thema": "Samenwerken",
+        "looptijd": ("nog te bepalen", None, "", None, ""),
+        "samenvatting": "Ook Noorderhaven werkt met zelforganiserende teams, met een eigen aanpak.",
+        "materiaal": [("ervaringsverhaal", "Ervaringsverhaal van een teamlid")],
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "Laadt democontent: startpagina, inspiratiebibliotheek, enkele demoprojecten en een beheerder."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        ensure_home()
+        library = ensure_library()
+        created = 0
+        for data in DEMO_PROJECTS:
+            if ProjectPage.objects.filter(slug=data["slug"]).exists():
+                continue
+            self.create_project(library, data)
+            created += 1
+        self.create_admin()
+        self.stdout.write(self.style.SUCCESS(f"Democontent geladen: {created} nieuwe projecten."))
+
+    def create_project(self, library, data):
+        raw, start, start_p, end, end_p = data["looptijd"]
+        thema, _ = Thema.objects.get_or_create(naam=data["thema"])
+        page = ProjectPage(
+            title=data["title"], slug=data["slug"], thema=thema, samenvatting=data["samenvatting"],
+            looptijd_tekst=raw, looptijd_start=start, looptijd_start_precisie=start_p,
+            looptijd_eind=end, looptijd_eind_precisie=end_p,
+            contactpersoon="Team Inspiratie (demo)", contactgegevens="inspiratie@example.org",
+        )
+        for naam, provincie in data["organisaties"]:
+            soort = Organisatie.Soort.SAMENWERKINGSVERBAND if data.get("leden") else Organisatie.Soort.GEMEENTE
+            org, _ = Organisatie.objects.get_or_create(naam=naam, defaults={"provincie": provincie, "soort": soort})
+            for lid in data.get("leden", []):
+                member, _ = Organisatie.objects.get_or_create(naam=lid, defaults={"provincie": provincie})
+                org.leden.add(member)
+            page.organisaties.add(ProjectOrganisatie(organisatie=org))
+        for soort, titel in data["materiaal"]:
+            page.materiaal.add(ProjectMateriaal(soort=soort, titel=titel))
+        library.add_child(instance=page)
+        page.save_revision().publish()
+
+    def create_admin(self):
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(ADMIN_USERNAME, "beheerder@example.org", ADMIN_PASSWORD)
+            self.stdout.write(f"Beheerder aangemaakt: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")

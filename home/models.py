@@ -1,0 +1,49 @@
+"""The home page and the site-wide settings editors manage."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """What the site is for, the newest projects and the way into the library."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "startpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        from projecten.models import InspiratieIndexPage, ProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["bibliotheek"] = InspiratieIndexPage.objects.live().public().first()
+        context["nieuwste_projecten"] = (
+            ProjectPage.objects.live().public().select_related("thema")
+            .prefetch_related("organisaties__organisatie")
+            .order_by("-first_published_at", "-pk")[:6]
+        )
+        return context
+
+
+@register_setting(icon="site")
+class SiteInstellingen(BaseSiteSetting):
+    """Footer and contact details, editable under Instellingen."""
+
+    contact_email = models.EmailField("e-mailadres voor vragen", blank=True)
+    toegankelijkheidsverklaring = models.URLField("toegankelijkheidsverklaring", blank=True)
+    voettekst = models.CharField(
+        "voettekst", max_length=255, blank=True,
+        default="In Beweging — inspiratie en vacatures voor de publieke sector",
+    )
+
+    panels = [FieldPanel("voettekst"), FieldPanel("contact_email"), FieldPanel("toegankelijkheidsverklaring")]
+
+    class Meta:
+        verbose_name = "site-instellingen"

@@ -1,0 +1,56 @@
+"""Make sure the site has its home page and library. Used by load_demo and the importer."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from projecten.models import InspiratieIndexPage
+
+
+@transaction.atomic
+def ensure_home():
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(
+            title="In Beweging",
+            slug="in-beweging",
+            intro=(
+                "<p>Inspiratie en vacatures voor medewerkers van gemeenten en andere publieke werkgevers: "
+                "leer van projecten die elders werkten en vind je volgende stap.</p>"
+            ),
+        )
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "In Beweging"
+        site.save()
+        # The welcome page Wagtail creates on a new install is a plain Page with no children.
+        if old_root.specific_class is Page and not old_root.get_children().exists():
+            old_root.delete()
+    else:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="In Beweging")
+    return home
+
+
+@transaction.atomic
+def ensure_library():
+    library = InspiratieIndexPage.objects.first()
+    if library:
+        return library
+    home = ensure_home()
+    return home.add_child(
+        instance=InspiratieIndexPage(
+            title="Inspiratie",
+            slug="inspiratie",
+            intro=(
+                "<p>Projecten die gemeenten met subsidie van het A&amp;O fonds Gemeenten uitvoerden. "
+                "Filter op gemeente, thema, status of subsidieronde.</p>"
+            ),
+        )
+    )

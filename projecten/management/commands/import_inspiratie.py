@@ -1,0 +1,60 @@
+"""manage.py import_inspiratie PATH [--dry-run]: load the A&O inspiration page export."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from projecten.importer.load import load
+from projecten.importer.parser import ImportFormatError, parse
+
+
+class Command(BaseCommand):
+    help = (
+        "Importeert de inspiratieprojecten uit de tekstexport van de A&O-inspiratiepagina. "
+        "Alles of niets: bij een fout blijft de database zoals hij was."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="Pad naar het tekstbestand")
+        parser.add_argument("--dry-run", action="store_true", help="Laat zien wat er zou veranderen, zonder op te slaan")
+
+    def handle(self, path, dry_run=False, **options):
+        file = Path(path)
+        if not file.is_file():
+            raise CommandError(f"{path}: bestand niet gevonden")
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{path}: geen UTF-8-tekst (byte {exc.start}): is dit de tekstexport?") from exc
+        try:
+            entries = parse(text)
+        except ImportFormatError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+
+        bar = tqdm(total=len(entries), unit="project", disable=not sys.stderr.isatty(), file=sys.stderr)
+        try:
+            summary = load(entries, dry_run=dry_run, progress=bar.update)
+        except Exception as exc:
+            raise CommandError(f"{path}: import afgebroken, niets opgeslagen: {exc!r}") from exc
+        finally:
+            bar.close()
+
+        for line, title, warning in summary.warnings:
+            self.stdout.write(f"  waarschuwing regel {line} ({title}): {warning}")
+        prefix = ""
+        if dry_run:
+            prefix = "[proefrun, niets opgeslagen] "
+            for title in summary.created:
+                self.stdout.write(f"  zou aanmaken: {title}")
+            for title in summary.updated:
+                self.stdout.write(f"  zou bijwerken: {title}")
+        kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(summary.warnings_by_kind().items())) or "geen"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{prefix}{len(entries)} projecten gelezen: {len(summary.created)} aangemaakt, "
+                f"{len(summary.updated)} bijgewerkt, {summary.unchanged} ongewijzigd. "
+                f"Waarschuwingen: {len(summary.warnings)} ({kinds})."
+            )
+        )

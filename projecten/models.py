@@ -1,0 +1,378 @@
+"""The inspiration library: one InspiratieIndexPage with ProjectPage children."""
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from projecten import serializers
+
+# --------------------------------------------------------------------------- status
+
+
+class Status(models.TextChoices):
+    """Derived at request time from the project's dates; never stored."""
+
+    LOPEND = "lopend", "Lopend"
+    AFGEROND = "afgerond", "Afgerond"
+    GEPLAND = "gepland", "Gepland"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+def status_q(status, today):
+    """A Q object selecting the projects that have `status` on `today`.
+
+    The rule, in one place: afgerond once the last day of the end period has passed;
+    gepland before the start; lopend from the start until the end (or with no end known);
+    onbekend when no start is known and no end has passed.
+    """
+    ended = Q(looptijd_eind_tot__lt=today)
+    if status == Status.AFGEROND:
+        return ended
+    if status == Status.GEPLAND:
+        return ~ended & Q(looptijd_start__gt=today)
+    if status == Status.LOPEND:
+        return ~ended & Q(looptijd_start__lte=today)
+    if status == Status.ONBEKEND:
+        return ~ended & Q(looptijd_start__isnull=True)
+    raise ValueError(status)
+
+
+def status_on(project, today):
+    if project.looptijd_eind_tot and project.looptijd_eind_tot < today:
+        return Status.AFGEROND
+    if project.looptijd_start is None:
+        return Status.ONBEKEND
+    if project.looptijd_start > today:
+        return Status.GEPLAND
+    return Status.LOPEND
+
+
+class Precisie(models.TextChoices):
+    DAG = "dag", "Dag"
+    MAAND = "maand", "Maand"
+    JAAR = "jaar", "Jaar"
+
+
+def last_day(value, precision):
+    """The last day covered by a date of the given precision (1 March 2021 as 'maand' -> 31 March)."""
+    if value is None:
+        return None
+    if precision == Precisie.JAAR:
+        return date(value.year, 12, 31)
+    if precision == Precisie.MAAND:
+        return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    return value
+
+
+MAANDEN = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]
+
+
+def format_date(value, precision):
+    """Readable Dutch: '3 september 2019', 'september 2019' or '2019'."""
+    if value is None:
+        return ""
+    if precision == Precisie.JAAR:
+        return str(value.year)
+    if precision == Precisie.MAAND:
+        return f"{MAANDEN[value.month - 1]} {value.year}"
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+# --------------------------------------------------------------------------- body
+
+
+class EvaluatieBlock(blocks.StructBlock):
+    soort = blocks.ChoiceBlock(
+        choices=[
+            ("tussenrapportage", "Tussenrapportage"),
+            ("eindevaluatie", "Eindevaluatie"),
+            ("resultaten", "Resultaten"),
+        ],
+        label="soort",
+    )
+    tekst = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label="tekst")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["soort_label"] = dict(self.child_blocks["soort"].field.choices).get(value["soort"], "")
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = "Evaluatie"
+        template = "blocks/evaluatie.html"
+
+
+class ProjectBodyBlock(blocks.StreamBlock):
+    kop = blocks.CharBlock(label="Tussenkop", form_classname="title", template="blocks/kop.html")
+    alinea = blocks.RichTextBlock(features=["bold", "italic", "link"], label="Alinea")
+    lijst = blocks.ListBlock(blocks.CharBlock(label="punt"), label="Opsomming", template="blocks/lijst.html")
+    evaluatie = EvaluatieBlock()
+
+
+# --------------------------------------------------------------------------- pages
+
+
+class InspiratieIndexPage(Page):
+    """/inspiratie/: the library, with text search and facets."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["projecten.ProjectPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "inspiratiebibliotheek"
+
+    def get_context(self, request, *args, **kwargs):
+        from projecten.views import library_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_context(self, request))
+        return context
+
+
+class ProjectPage(Page):
+    """One subsidised project, as a municipality would want to copy it."""
+
+    class Subsidieronde(models.TextChoices):
+        GEEN = "", "Geen ronde vermeld"
+        R2021_1 = "2021-1", "2021 periode 1"
+        R2021_2 = "2021-2", "2021 periode 2"
+
+    thema = models.ForeignKey(
+        "taxonomie.Thema", verbose_name="thema", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="projecten",
+    )
+    subsidieronde = models.CharField(
+        "subsidieronde", max_length=10, blank=True, choices=Subsidieronde.choices,
+    )
+    projectnummer = models.CharField("projectnummer", max_length=50, blank=True)
+    contactpersoon = models.CharField(
+        "contactpersoon", max_length=255, blank=True,
+        help_text="Zoals de gemeente het opgeeft; soms twee personen.",
+    )
+    contactgegevens = models.CharField(
+        "contactgegevens", max_length=500, blank=True,
+        help_text="E-mailadres en telefoonnummer, zoals opgegeven.",
+    )
+    looptijd_tekst = models.CharField(
+        "looptijd (zoals opgegeven)", max_length=1000, blank=True,
+        help_text="De looptijd in de woorden van de gemeente, bijvoorbeeld ‘september 2021 – maart 2022’.",
+    )
+    looptijd_start = models.DateField("begindatum", null=True, blank=True)
+    looptijd_start_precisie = models.CharField("precisie begindatum", max_length=10, blank=True, choices=Precisie.choices)
+    looptijd_eind = models.DateField("einddatum", null=True, blank=True)
+    looptijd_eind_precisie = models.CharField("precisie einddatum", max_length=10, blank=True, choices=Precisie.choices)
+    # The last day of the end period (31 March for 'maart 2022'); kept in step on save so that
+    # status filters run in the database. Derived, never edited.
+    looptijd_eind_tot = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    samenvatting = models.TextField("het project in het kort", blank=True)
+    body = StreamField(ProjectBodyBlock(), verbose_name="inhoud", blank=True)
+    importsleutel = models.CharField(
+        max_length=255, blank=True, db_index=True, editable=False,
+        help_text="Sleutel waaraan de importeur een project herkent (organisatie en titel uit de bron).",
+    )
+    importhash = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        InlinePanel("organisaties", label="Organisaties", min_num=1, heading="Organisaties"),
+        FieldRowPanel([FieldPanel("thema"), FieldPanel("subsidieronde"), FieldPanel("projectnummer")]),
+        MultiFieldPanel(
+            [FieldPanel("contactpersoon"), FieldPanel("contactgegevens")], heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("looptijd_tekst"),
+                FieldRowPanel([FieldPanel("looptijd_start"), FieldPanel("looptijd_start_precisie")]),
+                FieldRowPanel([FieldPanel("looptijd_eind"), FieldPanel("looptijd_eind_precisie")]),
+            ],
+            heading="Looptijd",
+        ),
+        FieldPanel("samenvatting"),
+        FieldPanel("body"),
+        InlinePanel("materiaal", label="Materiaal", heading="Materiaal (rapporten, podcasts, video's)"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("samenvatting"),
+        index.SearchField("body"),
+        index.SearchField("contactpersoon"),
+        index.SearchField("looptijd_tekst"),
+        index.RelatedFields("thema", [index.SearchField("naam")]),
+        index.RelatedFields("organisaties", [index.RelatedFields("organisatie", [index.SearchField("naam")])]),
+        index.FilterField("thema"),
+        index.FilterField("subsidieronde"),
+        index.FilterField("looptijd_start"),
+        index.FilterField("looptijd_eind_tot"),
+    ]
+
+    api_fields = [
+        APIField("organisaties", serializer=serializers.OrganisatiesField(source="*")),
+        APIField("thema", serializer=serializers.ThemaField()),
+        APIField("subsidieronde"),
+        APIField("looptijd_tekst"),
+        APIField("looptijd_start"),
+        APIField("looptijd_eind"),
+        APIField("status", serializer=serializers.StatusField(source="*")),
+        APIField("contactpersoon"),
+        APIField("samenvatting"),
+        APIField("materiaal", serializer=serializers.MateriaalField(source="*")),
+    ]
+
+    parent_page_types = ["projecten.InspiratieIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "project"
+        verbose_name_plural = "projecten"
+
+    # -- derived values ------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        for field in ("start", "eind"):
+            value = getattr(self, f"looptijd_{field}")
+            precision = getattr(self, f"looptijd_{field}_precisie")
+            if value and not precision:
+                setattr(self, f"looptijd_{field}_precisie", Precisie.DAG)
+            if not value and precision:
+                raise ValidationError({f"looptijd_{field}_precisie": "Vul eerst de datum in."})
+        if self.looptijd_start and self.looptijd_eind and self.looptijd_eind_tot_value < self.looptijd_start:
+            raise ValidationError({"looptijd_eind": "De einddatum ligt vóór de begindatum."})
+
+    @property
+    def looptijd_eind_tot_value(self):
+        return last_day(self.looptijd_eind, self.looptijd_eind_precisie)
+
+    def save(self, *args, **kwargs):
+        self.looptijd_eind_tot = self.looptijd_eind_tot_value
+        super().save(*args, **kwargs)
+
+    @property
+    def status(self):
+        return status_on(self, timezone.localdate())
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+    @property
+    def looptijd_leesbaar(self):
+        """'september 2019 – december 2019'; falls back to the text as given."""
+        start = format_date(self.looptijd_start, self.looptijd_start_precisie)
+        end = format_date(self.looptijd_eind, self.looptijd_eind_precisie)
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return f"vanaf {start}"
+        if end:
+            return f"tot {end}"
+        return self.looptijd_tekst
+
+    @property
+    def organisaties_tekst(self):
+        return ", ".join(o.naam for o in self.organisatie_list())
+
+    @property
+    def materiaal_zonder_link(self):
+        """How many references have no document and no URL ('URL ontbreekt' for editors)."""
+        return sum(1 for m in self.materiaal.all() if m.url_ontbreekt)
+
+    def samenvatting_alineas(self):
+        return [a.strip() for a in self.samenvatting.split("\n\n") if a.strip()]
+
+    def organisatie_list(self):
+        return [po.organisatie for po in self.organisaties.all()]
+
+    def related_projects(self, limit=3):
+        """Same theme, nearest in time (by start date), live and public."""
+        if not self.thema_id:
+            return []
+        candidates = (
+            ProjectPage.objects.live().public().filter(thema_id=self.thema_id).exclude(pk=self.pk)
+            .only("title", "url_path", "looptijd_start", "samenvatting")
+        )
+        anchor = self.looptijd_start
+        if anchor is None:
+            return list(candidates.order_by("-first_published_at")[:limit])
+        dated = [p for p in candidates if p.looptijd_start]
+        dated.sort(key=lambda p: abs((p.looptijd_start - anchor).days))
+        return dated[:limit]
+
+
+class ProjectOrganisatie(Orderable):
+    """A project's organisation (one or more per project)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="organisaties")
+    organisatie = models.ForeignKey(
+        "taxonomie.Organisatie", on_delete=models.PROTECT, related_name="projecten", verbose_name="organisatie",
+    )
+
+    panels = [FieldPanel("organisatie")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        constraints = [models.UniqueConstraint(fields=["page", "organisatie"], name="uniek_project_organisatie")]
+
+    def __str__(self):
+        return str(self.organisatie)
+
+
+class ProjectMateriaal(Orderable):
+    """A report, podcast or video that belongs to a project: a Wagtail document or a URL."""
+
+    class Soort(models.TextChoices):
+        PROJECTPLAN = "projectplan", "Projectplan"
+        TUSSENRAPPORTAGE = "tussenrapportage", "Tussenrapportage"
+        EINDEVALUATIE = "eindevaluatie", "Eindevaluatie"
+        ERVARINGSVERHAAL = "ervaringsverhaal", "Ervaringsverhaal"
+        PODCAST = "podcast", "Podcast"
+        VIDEO = "video", "Video"
+        OVERIG = "overig", "Overig"
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="materiaal")
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.OVERIG)
+    titel = models.CharField("titel", max_length=500)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="document", help_text="Upload evaluatierapporten in de collectie ‘Evaluatierapporten’.",
+    )
+    url = models.URLField("webadres", blank=True, max_length=1000)
+
+    panels = [FieldPanel("soort"), FieldPanel("titel"), FieldPanel("document"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "materiaal"
+        verbose_name_plural = "materiaal"
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def link(self):
+        if self.document_id:
+            return self.document.url
+        return self.url
+
+    @property
+    def url_ontbreekt(self):
+        """True for references whose link was lost (the imported source has no URLs)."""
+        return not (self.document_id or self.url)
