@@ -9,6 +9,8 @@ never an error. Counts come from the database, so every bucket is returned on ev
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlencode
@@ -132,9 +134,17 @@ def clean_query(raw: str) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def search_terms(query: str) -> str:
+    """Words only, lower case: no quotes, brackets or operators (AND/OR/NOT, *, :) reach a backend."""
+    return " ".join(re.findall(r"\w+", query.lower()))
+
+
 def text_match_ids(queryset: QuerySet, query: str) -> list:
-    """Primary keys of the live, public pages that match `query`, best first."""
-    results = queryset.search(query, operator="and", order_by_relevance=True)
+    """Primary keys of the pages in `queryset` that match every word of `query`, best first."""
+    terms = search_terms(query)
+    if not terms:
+        return list(queryset.values_list("pk", flat=True))
+    results = queryset.search(terms, operator="and", order_by_relevance=True)
     return [obj.pk for obj in results]
 
 
