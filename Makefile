@@ -50,9 +50,15 @@ test-sqlite: install
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
 
-# Imports the real library from ../shared/seeds into a fresh database and checks the outcome.
+# Imports the real library from ../shared/seeds into a fresh database, twice: the second run must change nothing.
+IMPORT_DB := $(CURDIR)/.import-check.sqlite3
 import-check: install
-	$(PY) -m projecten.importer.check $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt
+	rm -f $(IMPORT_DB)
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt | tail -n 1
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt | tail -n 1 \
+	  | grep -q ": 0 aangemaakt, 0 bijgewerkt, 141 ongewijzigd" || { echo "second import changed something"; exit 1; }
+	rm -f $(IMPORT_DB)
 
 bench: install
 	$(PY) -m benchmarks.search
