@@ -274,6 +274,11 @@ class ProjectPage(Page):
         return Status(self.status).label
 
     @property
+    def status_kleur(self):
+        """The NL Design System status-badge variant for the status."""
+        return {Status.LOPEND: "success", Status.AFGEROND: "neutral"}.get(self.status, "warning")
+
+    @property
     def looptijd_leesbaar(self):
         """'september 2019 – december 2019'; falls back to the text as given."""
         start = format_date(self.looptijd_start, self.looptijd_start_precisie)

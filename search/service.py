@@ -10,9 +10,8 @@ never an error. Counts come from the database, so every bucket is returned on ev
 from __future__ import annotations
 
 import re
-
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
@@ -168,7 +167,8 @@ class FacetedSearch:
                 selected[facet.name] = values
         return query, selected
 
-    def run(self, params: QueryDict, page_number=None) -> SearchResult:
+    def run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
+        """`sort` names an explicit ordering chosen by the visitor: it wins over relevance."""
         query, selected = self.parse(params)
         matched = self.base
         ranked_ids = None
@@ -189,7 +189,7 @@ class FacetedSearch:
         ]
         # Filters over a relation (several organisations per project) may repeat a row.
         results = filtered().distinct() if selected else filtered()
-        if ranked_ids is not None:
+        if ranked_ids is not None and not sort:
             order = {pk: i for i, pk in enumerate(ranked_ids)}
             object_list = sorted(results, key=lambda obj: order.get(obj.pk, len(order)))
         else:
@@ -199,6 +199,8 @@ class FacetedSearch:
         page_obj = self._page(paginator, page_number if page_number is not None else params.get("pagina"))
 
         base_params = {"q": query} if query else {}
+        if sort:
+            base_params["sorteer"] = sort
         multi = [(k, str(v)) for k, vs in selected.items() for v in vs]
         querystring = urlencode(list(base_params.items()) + multi)
         active = []

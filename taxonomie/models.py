@@ -63,6 +63,28 @@ class Organisatie(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
+class Regio(models.Model):
+    """A labour-market region of a network of employers, such as Twente."""
+
+    naam = models.CharField("naam", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+
+    panels = [FieldPanel("naam"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "regio"
+        verbose_name_plural = "regio's"
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.naam)
+        super().save(*args, **kwargs)
+
+
 class Thema(models.Model):
     """A theme of the library. Aliases catch the spelling variants found in source material."""
 

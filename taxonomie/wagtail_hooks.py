@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisatie, Thema
+from .models import Organisatie, Regio, Thema
 
 
 class OrganisatieViewSet(SnippetViewSet):
@@ -20,10 +20,17 @@ class ThemaViewSet(SnippetViewSet):
     list_display = ["naam", "aliassen"]
 
 
+class RegioViewSet(SnippetViewSet):
+    model = Regio
+    icon = "site"
+    menu_label = "Regio's"
+    list_display = ["naam"]
+
+
 class TaxonomieGroup(SnippetViewSetGroup):
-    items = (OrganisatieViewSet, ThemaViewSet)
+    items = (OrganisatieViewSet, ThemaViewSet, RegioViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = "Organisaties en thema's"
+    menu_label = "Organisaties en regio's"
     menu_name = "taxonomie"
 
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -137,3 +138,4 @@ LOGGING = {
         "search": {"handlers": ["console"], "level": "INFO"},
     },
 }
+from .search import *  # noqa: E402,F403

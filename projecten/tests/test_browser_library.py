@@ -1,0 +1,49 @@
+"""The library in real Chromium: home, /inspiratie/, a filtered listing and a project page,
+each checked with axe-core for WCAG 2.1 A/AA, and the filters used without JavaScript."""
+
+from datetime import date
+
+import pytest
+
+from home.tests.browser import format_violations, open_browser, run_axe
+
+
+@pytest.fixture
+def library_content(make_project):
+    make_project("Vitaal in Ede", orgs=["Ede"], thema="Vitaliteit", ronde="2021-1",
+                 start=date(2020, 1, 1), end=date(2020, 12, 31), samenvatting="Over gezond werken.\n\nMeer.",
+                 materiaal=[("eindevaluatie", "Eindevaluatie vitaliteit")],
+                 contactpersoon="J. Jansen", contactgegevens="j.jansen@ede.example")
+    make_project("Leren in Wageningen", orgs=["Wageningen"], thema="Leren en ontwikkelen",
+                 start=date(2021, 1, 1), samenvatting="Over leren.")
+    return make_project("Samen in de regio", orgs=["Ede", "Wageningen"], thema="Vitaliteit",
+                        start=date(2021, 6, 1), end=date(2022, 6, 1), samenvatting="Over samenwerken.")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_library_pages_have_no_wcag_violations(live_server, library_content):
+    project_url = library_content.url
+    with open_browser() as browser:
+        page = browser.new_page()
+        for path in ["/", "/inspiratie/", "/inspiratie/?thema=vitaliteit&status=afgerond", project_url]:
+            response = page.goto(live_server.url + path)
+            assert response.status == 200, path
+            assert page.get_attribute("html", "lang") == "nl"
+            violations = run_axe(page)
+            assert violations == [], f"{path}: {format_violations(violations)}"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_filters_work_without_javascript(live_server, library_content):
+    with open_browser() as browser:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(live_server.url + "/inspiratie/")
+        assert page.locator("ul.kaarten > li").count() == 3
+        page.get_by_label("Leren en ontwikkelen (1)").check()
+        page.get_by_role("button", name="Filters toepassen").click()
+        assert "thema=leren-en-ontwikkelen" in page.url
+        assert page.locator("ul.kaarten > li h2").all_inner_texts() == ["Leren in Wageningen"]
+        page.get_by_role("link", name="Verwijder filter: Thema: Leren en ontwikkelen").click()
+        assert page.locator("ul.kaarten > li").count() == 3
+        context.close()

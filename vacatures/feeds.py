@@ -1,0 +1,51 @@
+"""/vacatures/feed/: RSS of public vacancies, with the listing's filters (a 'digitale vacaturekrant').
+
+Always public-only, whoever asks: an intranet embeds this feed for everyone.
+"""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from . import phases
+from .views import vacancy_search, visible_vacancies
+
+
+class VacatureFeed(Feed):
+    feed_type = Rss201rev2Feed
+    description = "Openbare vacatures van deelnemende werkgevers"
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+    def title(self):
+        return f"Vacatures – {self.index_page.title}"
+
+    def link(self):
+        return self.index_page.url
+
+    def items(self):
+        public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
+        result, _ = vacancy_search(self.request, queryset=public)
+        return list(result.paginator.object_list[:100])
+
+    def item_title(self, item):
+        return f"{item.title} – {item.werkgever.title}"
+
+    def item_description(self, item):
+        return (
+            f"{item.werkgever.title}, {item.werkplaats}. {item.uren_tekst}. "
+            f"Reageren tot en met {item.sluitingsdatum:%d-%m-%Y}."
+        )
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return datetime.combine(item.start_openbaar, time(0, 0), tzinfo=phases.AMSTERDAM)

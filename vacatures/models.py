@@ -1,0 +1,413 @@
+"""The vacancy exchange: employer pages with their vacancies, and the public listing.
+
+Tree: HomePage > WerkgeversIndexPage (/werkgevers/) > OrganisatiePage > VacaturePage,
+so that Wagtail's page permissions on an OrganisatiePage scope that employer's editors.
+VacatureIndexPage (/vacatures/) lists and searches the vacancies of every employer.
+Which vacancies anyone may see is decided in one place: `vacatures.phases.visible_q`.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import phases
+
+# --------------------------------------------------------------------------- employers
+
+
+class WerkgeversIndexPage(Page):
+    """/werkgevers/: the participating employers, by region."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["vacatures.OrganisatiePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "werkgeversoverzicht"
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import employers_by_region
+
+        context = super().get_context(request, *args, **kwargs)
+        context["regio_werkgevers"] = employers_by_region(request)
+        return context
+
+
+class OrganisatiePage(Page):
+    """A participating employer: its profile, its defaults for new vacancies and its open vacancies."""
+
+    organisatie = models.OneToOneField(
+        "taxonomie.Organisatie", on_delete=models.PROTECT, related_name="werkgeverspagina",
+        verbose_name="organisatie", help_text="De organisatie zoals in de inspiratiebibliotheek.",
+    )
+    regio = models.ForeignKey(
+        "taxonomie.Regio", on_delete=models.PROTECT, related_name="werkgevers", verbose_name="regio",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="logo",
+    )
+    intro = RichTextField("korte tekst", blank=True, features=["bold", "italic", "link"])
+    vacaturesite = models.URLField(
+        "eigen vacaturesite", blank=True, help_text="De netwerken raden aan naar de eigen vacaturesite te verwijzen.",
+    )
+    email_domeinen = models.TextField(
+        "e-maildomeinen van medewerkers", blank=True,
+        help_text="Eén per regel, bijvoorbeeld ‘enschede.nl’. Medewerkers met zo’n adres kunnen inloggen.",
+    )
+    dagen_intern = models.PositiveSmallIntegerField(
+        "dagen intern", default=7, help_text="Standaard aantal dagen dat een vacature alleen intern zichtbaar is.",
+    )
+    dagen_netwerk = models.PositiveSmallIntegerField(
+        "dagen onder water", default=14,
+        help_text="Standaard aantal dagen dat een vacature daarna alleen voor deelnemende organisaties zichtbaar is.",
+    )
+    standaard_plaats = models.CharField("standaard standplaats", max_length=100, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organisatie"), FieldPanel("regio")]),
+        FieldPanel("logo"),
+        FieldPanel("intro"),
+        FieldPanel("vacaturesite"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("dagen_intern"), FieldPanel("dagen_netwerk")]), FieldPanel("standaard_plaats")],
+            heading="Standaarden voor nieuwe vacatures",
+        ),
+        FieldPanel("email_domeinen"),
+    ]
+    parent_page_types = ["vacatures.WerkgeversIndexPage"]
+    subpage_types = ["vacatures.VacaturePage"]
+
+    class Meta:
+        verbose_name = "werkgever"
+        verbose_name_plural = "werkgevers"
+
+    @property
+    def domain_list(self):
+        return [d.strip().lower().lstrip("@") for d in self.email_domeinen.splitlines() if d.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import visible_vacancies
+
+        context = super().get_context(request, *args, **kwargs)
+        context["vacatures"] = (
+            visible_vacancies(request).filter(werkgever=self).order_by("sluitingsdatum", "title")
+        )
+        return context
+
+
+# --------------------------------------------------------------------------- vacancies
+
+
+class Dienstverband(models.TextChoices):
+    VAST = "vast", "Vast"
+    TIJDELIJK = "tijdelijk", "Tijdelijk"
+    DETACHERING = "detachering", "Detachering"
+    TIJDELIJKE_OPDRACHT = "tijdelijke_opdracht", "Tijdelijke opdracht"
+    TRAINEESHIP = "traineeship", "Traineeship"
+    STAGE = "stage", "Stage"
+
+
+class Opleidingsniveau(models.TextChoices):
+    VMBO = "vmbo", "Vmbo"
+    MBO = "mbo", "Mbo"
+    HBO = "hbo", "Hbo"
+    WO = "wo", "Wo"
+    GEEN = "geen", "Geen eis"
+
+
+class Vakgebied(models.TextChoices):
+    BESTUUR = "bestuur", "Bestuur en management"
+    BELEID = "beleid", "Beleid en advies"
+    DIENSTVERLENING = "dienstverlening", "Dienstverlening en publiekszaken"
+    FINANCIEN = "financien", "Financiën"
+    ICT = "ict", "ICT en informatievoorziening"
+    JURIDISCH = "juridisch", "Juridisch"
+    HR = "hr", "Personeel en organisatie"
+    COMMUNICATIE = "communicatie", "Communicatie"
+    RUIMTE = "ruimte", "Ruimte, wonen en milieu"
+    SOCIAAL = "sociaal", "Sociaal domein"
+    TECHNIEK = "techniek", "Techniek en openbare ruimte"
+    VEILIGHEID = "veiligheid", "Veiligheid en hulpverlening"
+    OVERIG = "overig", "Overig"
+
+
+class Publicatieroute(models.TextChoices):
+    STANDAARD = "standaard", "Volgens de standaard van de werkgever (eerst intern, dan onder water, dan openbaar)"
+    DIRECT_OPENBAAR = "direct_openbaar", "Direct openbaar"
+    NIET_OPENBAAR = "niet_openbaar", "Alleen intern en onder water, nooit openbaar"
+    EIGEN_DATA = "eigen_data", "Eigen data voor elke fase"
+
+
+class VacatureForm(WagtailAdminPageForm):
+    """Pre-fills a new vacancy from its employer: phase lengths, place, closing date four weeks out."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if self.instance._state.adding and isinstance(parent_page, OrganisatiePage):
+            today = phases.local_date()
+            self.initial.setdefault("publicatiedatum", today)
+            self.initial.setdefault("sluitingsdatum", today + timedelta(weeks=4))
+            self.initial.setdefault("werkplaats", parent_page.standaard_plaats)
+
+
+class VacaturePage(Page):
+    werkgever = models.ForeignKey(
+        OrganisatiePage, on_delete=models.SET_NULL, related_name="vacatures", editable=False, null=True,
+        help_text="De bovenliggende werkgeverspagina; bijgehouden bij opslaan.",
+    )
+    dienstverband = models.CharField("soort dienstverband", max_length=30, choices=Dienstverband.choices)
+    uren_min = models.PositiveSmallIntegerField("uren per week, minimaal")
+    uren_max = models.PositiveSmallIntegerField("uren per week, maximaal")
+    salarisschaal = models.PositiveSmallIntegerField(
+        "salarisschaal", null=True, blank=True, help_text="Schaal volgens de cao Gemeenten (1–18).",
+    )
+    salaris_min = models.PositiveIntegerField("bruto maandsalaris vanaf (€)", null=True, blank=True)
+    salaris_max = models.PositiveIntegerField("bruto maandsalaris tot en met (€)", null=True, blank=True)
+    opleidingsniveau = models.CharField("opleidingsniveau", max_length=10, choices=Opleidingsniveau.choices)
+    vakgebied = models.CharField("vakgebied", max_length=20, choices=Vakgebied.choices)
+    werkplaats = models.CharField("standplaats", max_length=100)
+    vacaturenummer = models.CharField("vacaturenummer", max_length=50, blank=True)
+    publicatieroute = models.CharField(
+        "publicatie", max_length=20, choices=Publicatieroute.choices, default=Publicatieroute.STANDAARD,
+    )
+    publicatiedatum = models.DateField(
+        "publicatiedatum", help_text="Vanaf deze dag zien medewerkers van de eigen organisatie de vacature.",
+    )
+    start_netwerk = models.DateField(
+        "onder water vanaf", null=True, blank=True,
+        help_text="Alleen bij ‘eigen data’; anders berekend uit de standaard van de werkgever.",
+    )
+    start_openbaar = models.DateField(
+        "openbaar vanaf", null=True, blank=True,
+        help_text="Alleen bij ‘eigen data’; leeg bij ‘nooit openbaar’.",
+    )
+    sluitingsdatum = models.DateField(
+        "sluitingsdatum", help_text="Tot en met deze dag kan iemand reageren. Daarna verdwijnt de vacature.",
+    )
+    contactpersoon = models.CharField("contactpersoon", max_length=200)
+    contact_telefoon = models.CharField("telefoon contactpersoon", max_length=50, blank=True)
+    contact_email = models.EmailField("e-mail contactpersoon", blank=True)
+    reageer_url = models.URLField("reageren via webadres", blank=True)
+    reageer_email = models.EmailField("reageren via e-mail", blank=True)
+    omschrijving = RichTextField("omschrijving", features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+
+    base_form_class = VacatureForm
+    content_panels = [
+        FieldPanel("title", heading="Functietitel"),
+        FieldRowPanel([FieldPanel("dienstverband"), FieldPanel("vakgebied"), FieldPanel("opleidingsniveau")]),
+        FieldRowPanel([FieldPanel("uren_min"), FieldPanel("uren_max")], heading="Uren per week"),
+        FieldRowPanel(
+            [FieldPanel("salarisschaal"), FieldPanel("salaris_min"), FieldPanel("salaris_max")], heading="Salaris",
+        ),
+        FieldRowPanel([FieldPanel("werkplaats"), FieldPanel("vacaturenummer")]),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Een vacature is eerst intern zichtbaar, dan ‘onder water’ voor medewerkers van alle "
+                    "deelnemende organisaties en daarna openbaar. Na de sluitingsdatum verdwijnt hij overal."
+                ),
+                FieldPanel("publicatieroute"),
+                FieldRowPanel([FieldPanel("publicatiedatum"), FieldPanel("sluitingsdatum")]),
+                FieldRowPanel([FieldPanel("start_netwerk"), FieldPanel("start_openbaar")]),
+            ],
+            heading="Publicatie",
+        ),
+        FieldPanel("omschrijving"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contactpersoon"),
+                FieldRowPanel([FieldPanel("contact_telefoon"), FieldPanel("contact_email")]),
+                FieldRowPanel([FieldPanel("reageer_url"), FieldPanel("reageer_email")]),
+            ],
+            heading="Contact en reageren",
+        ),
+    ]
+    promote_panels = [FieldPanel("slug")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("omschrijving"),
+        index.SearchField("werkplaats"),
+        index.AutocompleteField("title"),
+        index.FilterField("werkgever"),
+        index.FilterField("dienstverband"),
+        index.FilterField("sluitingsdatum"),
+        index.FilterField("publicatiedatum"),
+        index.FilterField("start_netwerk"),
+        index.FilterField("start_openbaar"),
+    ]
+    parent_page_types = ["vacatures.OrganisatiePage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["vacaturenummer"]
+
+    class Meta:
+        verbose_name = "vacature"
+        verbose_name_plural = "vacatures"
+        indexes = [models.Index(fields=["sluitingsdatum", "start_openbaar"])]
+
+    # -- editing ------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.uren_min is not None and self.uren_max is not None and self.uren_min > self.uren_max:
+            errors["uren_max"] = "Het maximum aantal uren is lager dan het minimum."
+        if self.salaris_min and self.salaris_max and self.salaris_min > self.salaris_max:
+            errors["salaris_max"] = "Het maximumsalaris is lager dan het minimum."
+        if self.salarisschaal is not None and not 1 <= self.salarisschaal <= 18:
+            errors["salarisschaal"] = "Kies een schaal van 1 tot en met 18."
+        if self.publicatiedatum and self.sluitingsdatum and self.sluitingsdatum < self.publicatiedatum:
+            errors["sluitingsdatum"] = "De sluitingsdatum ligt vóór de publicatiedatum."
+        if self.publicatieroute == Publicatieroute.EIGEN_DATA:
+            if not self.start_netwerk:
+                errors["start_netwerk"] = "Vul de datum in waarop de vacature onder water gaat."
+            elif self.publicatiedatum and self.start_netwerk < self.publicatiedatum:
+                errors["start_netwerk"] = "Onder water kan niet vóór de publicatiedatum beginnen."
+            if self.start_openbaar and self.start_netwerk and self.start_openbaar < self.start_netwerk:
+                errors["start_openbaar"] = "Openbaar kan niet vóór ‘onder water’ beginnen."
+        if errors:
+            raise ValidationError(errors)
+        self.fill_phase_dates()
+
+    def fill_phase_dates(self):
+        """Derive the phase start dates from the route and the employer's defaults."""
+        if self.publicatiedatum is None or self.publicatieroute == Publicatieroute.EIGEN_DATA:
+            return
+        parent = self.employer_page()
+        intern = timedelta(days=parent.dagen_intern if parent else 7)
+        netwerk = timedelta(days=parent.dagen_netwerk if parent else 14)
+        if self.publicatieroute == Publicatieroute.DIRECT_OPENBAAR:
+            self.start_netwerk = self.start_openbaar = self.publicatiedatum
+        else:
+            self.start_netwerk = self.publicatiedatum + intern
+            self.start_openbaar = (
+                None if self.publicatieroute == Publicatieroute.NIET_OPENBAAR else self.start_netwerk + netwerk
+            )
+
+    def employer_page(self):
+        if self.werkgever_id:
+            return self.werkgever
+        parent = self.get_parent() if self.pk or self.path else None
+        return parent.specific if parent else None
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.werkgever_id = parent.pk
+        super().save(*args, **kwargs)
+
+    # -- visibility ---------------------------------------------------------------
+
+    @property
+    def fase(self):
+        return phases.phase_at(self)
+
+    @property
+    def fase_label(self):
+        return phases.LABELS[self.fase]
+
+    def is_visible_to(self, request):
+        from .views import audience_for
+
+        return self.fase == phases.OPENBAAR or (
+            self.fase != phases.GESLOTEN
+            and VacaturePage.objects.filter(pk=self.pk)
+            .filter(phases.visible_q(audience_for(request), phases.local_date()))
+            .exists()
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if self.fase == phases.GESLOTEN and self.start_openbaar and self.start_openbaar <= self.sluitingsdatum:
+            # Was public once: say it is closed, without any way to react.
+            response = TemplateResponse(request, "vacatures/vacature_gesloten.html", {"page": self}, status=410)
+            response["X-Robots-Tag"] = "noindex"
+            return response
+        if not self.is_visible_to(request):
+            raise Http404("Pagina niet gevonden")
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.fase != phases.OPENBAAR:
+            return []
+        return super().get_sitemap_urls(request)
+
+    # -- display ------------------------------------------------------------------
+
+    @property
+    def dagen_te_gaan(self):
+        return (self.sluitingsdatum - phases.local_date()).days
+
+    @property
+    def uren_tekst(self):
+        if self.uren_min == self.uren_max:
+            return f"{self.uren_min} uur per week"
+        return f"{self.uren_min}–{self.uren_max} uur per week"
+
+    @cached_property
+    def datum_openbaar(self):
+        return self.start_openbaar
+
+    def json_ld(self):
+        from .jsonld import job_posting
+
+        return job_posting(self)
+
+
+# --------------------------------------------------------------------------- listing
+
+
+class VacatureIndexPage(RoutablePageMixin, Page):
+    """/vacatures/: search and filter the vacancies; /vacatures/feed/ as RSS."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "vacatureoverzicht"
+
+    @path("")
+    def listing(self, request):
+        from .views import vacancy_listing_context
+
+        context = self.get_context(request)
+        context.update(vacancy_listing_context(request))
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import VacatureFeed
+
+        return VacatureFeed(self)(request)
+
+
+def closing_in_days(vacancy, today=None):
+    today = today or phases.local_date()
+    return (vacancy.sluitingsdatum - today).days
+
+
+def four_weeks_from(day):
+    return day + timedelta(weeks=4)
+
+
+def now():
+    return timezone.now()

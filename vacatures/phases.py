@@ -1,0 +1,90 @@
+"""Publication phases of a vacancy: pure functions of its dates and the current time.
+
+Nothing is stored and no job runs: the phase is computed from the current time in
+Europe/Amsterdam. A phase starts at 00:00 Amsterdam time on its start date; a vacancy
+closes at the end of its closing date (00:00 Amsterdam time the next day).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+from django.utils import timezone
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+GEPLAND = "gepland"     # before its publication date: nobody sees it
+INTERN = "intern"       # employees of the posting organisation
+NETWERK = "netwerk"     # "onder water": employees of every participating organisation
+OPENBAAR = "openbaar"   # everyone
+GESLOTEN = "gesloten"   # after the closing date: nobody sees it in any list
+
+LABELS = {
+    GEPLAND: "Gepland", INTERN: "Intern", NETWERK: "Netwerk (onder water)",
+    OPENBAAR: "Openbaar", GESLOTEN: "Gesloten",
+}
+
+
+def local_date(now: datetime | None = None) -> date:
+    """The calendar date in Amsterdam at `now` (default: this moment)."""
+    now = now or timezone.now()
+    return now.astimezone(AMSTERDAM).date()
+
+
+def phase_on(vacancy, today: date) -> str:
+    if vacancy.sluitingsdatum is None or today > vacancy.sluitingsdatum:
+        return GESLOTEN
+    if vacancy.start_openbaar and today >= vacancy.start_openbaar:
+        return OPENBAAR
+    if vacancy.start_netwerk and today >= vacancy.start_netwerk:
+        return NETWERK
+    if vacancy.publicatiedatum and today >= vacancy.publicatiedatum:
+        return INTERN
+    return GEPLAND
+
+
+def phase_at(vacancy, now: datetime | None = None) -> str:
+    return phase_on(vacancy, local_date(now))
+
+
+def phase_q(phase: str, today: date) -> Q:
+    """The vacancies that are in `phase` on `today`, as a database condition."""
+    open_ = Q(sluitingsdatum__gte=today)
+    public = Q(start_openbaar__lte=today)
+    network = Q(start_netwerk__lte=today)
+    published = Q(publicatiedatum__lte=today)
+    return {
+        GESLOTEN: ~open_,
+        OPENBAAR: open_ & public,
+        NETWERK: open_ & ~public & network,
+        INTERN: open_ & ~public & ~network & published,
+        GEPLAND: open_ & ~published,
+    }[phase]
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who is looking. Anonymous visitors see public vacancies only.
+
+    `werkgever_id` is the employer page of a signed-in employee (the sign-in issue sets it):
+    they also see their own employer's internal vacancies and every participant's network ones.
+    """
+
+    werkgever_id: int | None = None
+
+    @property
+    def cache_key(self) -> str:
+        return "anoniem" if self.werkgever_id is None else f"werkgever-{self.werkgever_id}"
+
+
+PUBLIC = Audience()
+
+
+def visible_q(audience: Audience, today: date) -> Q:
+    """The one visibility rule: every channel starts from this condition."""
+    condition = phase_q(OPENBAAR, today)
+    if audience.werkgever_id is not None:
+        condition |= phase_q(NETWERK, today)
+        condition |= phase_q(INTERN, today) & Q(werkgever_id=audience.werkgever_id)
+    return condition

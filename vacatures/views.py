@@ -1,0 +1,103 @@
+"""Vacancy listings. Every channel starts from `visible_vacancies`: one rule, applied once."""
+
+from itertools import groupby
+
+from django.db.models import Q
+
+from search.service import Facet, FacetedSearch, QFacet
+
+from . import phases
+from .models import Dienstverband, OrganisatiePage, VacaturePage, Vakgebied
+
+HOUR_BANDS = [  # (value, label, lower bound inclusive, upper bound exclusive)
+    ("tot-16", "Tot 16 uur", 0, 16),
+    ("16-24", "16 tot 24 uur", 16, 24),
+    ("24-32", "24 tot 32 uur", 24, 32),
+    ("32-36", "32 tot 36 uur", 32, 36),
+    ("36-plus", "36 uur of meer", 36, None),
+]
+SCALE_BANDS = [
+    ("tot-6", "Schaal 1 t/m 6", 1, 6),
+    ("7-8", "Schaal 7 en 8", 7, 8),
+    ("9-10", "Schaal 9 en 10", 9, 10),
+    ("11-12", "Schaal 11 en 12", 11, 12),
+    ("13-plus", "Schaal 13 en hoger", 13, 18),
+]
+SORTS = {
+    "nieuwste": ("Nieuwste eerst", ("-start_openbaar", "-publicatiedatum", "title")),
+    "sluitingsdatum": ("Sluitingsdatum", ("sluitingsdatum", "title")),
+}
+
+
+def audience_for(request):
+    """Who is asking. Until employees can sign in, everyone is the public."""
+    return getattr(request, "audience", phases.PUBLIC)
+
+
+def visible_vacancies(request=None, audience=None, today=None):
+    """Live, public-in-Wagtail vacancies that `audience` may see today (Amsterdam time)."""
+    audience = audience or (audience_for(request) if request is not None else phases.PUBLIC)
+    today = today or phases.local_date()
+    return VacaturePage.objects.live().public().filter(phases.visible_q(audience, today))
+
+
+def hours_q(lower, upper):
+    """Vacancies whose hours range [min, max] reaches into the band [lower, upper)."""
+    condition = Q(uren_max__gte=lower)
+    if upper is not None:
+        condition &= Q(uren_min__lt=upper)
+    return condition
+
+
+def vacancy_facets():
+    return [
+        Facet("organisatie", "Werkgever", "werkgever__slug", label_field="werkgever__title"),
+        Facet("regio", "Regio", "werkgever__regio__slug", label_field="werkgever__regio__naam"),
+        Facet("dienstverband", "Soort dienstverband", "dienstverband", choices=Dienstverband.choices),
+        QFacet("uren", "Uren per week", lambda: {v: (label, hours_q(lo, hi)) for v, label, lo, hi in HOUR_BANDS}),
+        QFacet(
+            "schaal", "Salarisschaal",
+            lambda: {v: (label, Q(salarisschaal__gte=lo, salarisschaal__lte=hi)) for v, label, lo, hi in SCALE_BANDS},
+        ),
+        Facet("vakgebied", "Vakgebied", "vakgebied", choices=Vakgebied.choices),
+    ]
+
+
+def vacancy_search(request, queryset=None):
+    sort = request.GET.get("sorteer")
+    sort = sort if sort in SORTS else None
+    search = FacetedSearch(
+        queryset if queryset is not None else visible_vacancies(request),
+        vacancy_facets(),
+        ordering=SORTS[sort or "nieuwste"][1],
+        per_page=20,
+    )
+    return search.run(request.GET, sort=sort), sort
+
+
+def vacancy_listing_context(request):
+    result, sort = vacancy_search(request)
+    ids = [v.pk for v in result.page_obj.object_list]
+    by_id = VacaturePage.objects.filter(pk__in=ids).select_related("werkgever").in_bulk()
+    return {
+        "search": result,
+        "vacatures": [by_id[pk] for pk in ids],
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "sort": sort or "",
+        "noindex": result.filter_count > 1,
+    }
+
+
+def employers_by_region(request):
+    """[(regio, [(employer, open vacancy count), ...]), ...] with counts of visible vacancies only."""
+    counts = {}
+    for werkgever_id in visible_vacancies(request).values_list("werkgever_id", flat=True):
+        counts[werkgever_id] = counts.get(werkgever_id, 0) + 1
+    employers = (
+        OrganisatiePage.objects.live().public().select_related("regio", "organisatie")
+        .order_by("regio__naam", "title")
+    )
+    return [
+        (regio, [(e, counts.get(e.pk, 0)) for e in group])
+        for regio, group in groupby(employers, key=lambda e: e.regio)
+    ]
