@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from projecten.models import InspiratieIndexPage
+from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
 
 
 @transaction.atomic
@@ -54,3 +55,22 @@ def ensure_library():
             ),
         )
     )
+
+
+@transaction.atomic
+def ensure_vacancy_pages():
+    """/werkgevers/ and /vacatures/ under the home page."""
+    home = ensure_home()
+    werkgevers = WerkgeversIndexPage.objects.first() or home.add_child(
+        instance=WerkgeversIndexPage(
+            title="Werkgevers", slug="werkgevers",
+            intro="<p>De publieke werkgevers die hun vacatures in het netwerk delen, per regio.</p>",
+        )
+    )
+    vacatures = VacatureIndexPage.objects.first() or home.add_child(
+        instance=VacatureIndexPage(
+            title="Vacatures", slug="vacatures",
+            intro="<p>Openbare vacatures van deelnemende werkgevers. Zoek op werkgever, regio, soort en uren.</p>",
+        )
+    )
+    return werkgevers, vacatures

@@ -12,8 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -110,6 +108,19 @@ class OrganisatiePage(Page):
         return context
 
 
+class WerkgeverRedactie(models.Model):
+    """The editors' group of one employer (created with the employer; see permissions.py)."""
+
+    werkgever = models.OneToOneField(OrganisatiePage, on_delete=models.CASCADE, related_name="redactie")
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="werkgever_redactie")
+
+    class Meta:
+        verbose_name = "redactiegroep van werkgever"
+
+    def __str__(self):
+        return self.group.name
+
+
 # --------------------------------------------------------------------------- vacancies
 
 
@@ -161,7 +172,7 @@ class VacatureForm(WagtailAdminPageForm):
         if self.instance._state.adding and isinstance(parent_page, OrganisatiePage):
             today = phases.local_date()
             self.initial.setdefault("publicatiedatum", today)
-            self.initial.setdefault("sluitingsdatum", today + timedelta(weeks=4))
+            self.initial.setdefault("sluitingsdatum", four_weeks_from(today))
             self.initial.setdefault("werkplaats", parent_page.standaard_plaats)
 
 
@@ -284,10 +295,12 @@ class VacaturePage(Page):
         self.fill_phase_dates()
 
     def fill_phase_dates(self):
+        self.fill_phase_dates_for(self.employer_page())
+
+    def fill_phase_dates_for(self, parent):
         """Derive the phase start dates from the route and the employer's defaults."""
         if self.publicatiedatum is None or self.publicatieroute == Publicatieroute.EIGEN_DATA:
             return
-        parent = self.employer_page()
         intern = timedelta(days=parent.dagen_intern if parent else 7)
         netwerk = timedelta(days=parent.dagen_netwerk if parent else 14)
         if self.publicatieroute == Publicatieroute.DIRECT_OPENBAAR:
@@ -359,10 +372,6 @@ class VacaturePage(Page):
             return f"{self.uren_min} uur per week"
         return f"{self.uren_min}–{self.uren_max} uur per week"
 
-    @cached_property
-    def datum_openbaar(self):
-        return self.start_openbaar
-
     def json_ld(self):
         from .jsonld import job_posting
 
@@ -400,14 +409,6 @@ class VacatureIndexPage(RoutablePageMixin, Page):
         return VacatureFeed(self)(request)
 
 
-def closing_in_days(vacancy, today=None):
-    today = today or phases.local_date()
-    return (vacancy.sluitingsdatum - today).days
-
-
 def four_weeks_from(day):
+    """The default closing date of a new vacancy."""
     return day + timedelta(weeks=4)
-
-
-def now():
-    return timezone.now()

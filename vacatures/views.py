@@ -41,6 +41,12 @@ def visible_vacancies(request=None, audience=None, today=None):
     return VacaturePage.objects.live().public().filter(phases.visible_q(audience, today))
 
 
+def hidden_vacancy_ids(audience=phases.PUBLIC):
+    """A subquery of the vacancies `audience` may not see: for channels that list every page type."""
+    visible = phases.visible_q(audience, phases.local_date())
+    return VacaturePage.objects.exclude(visible).values("pk")
+
+
 def hours_q(lower, upper):
     """Vacancies whose hours range [min, max] reaches into the band [lower, upper)."""
     condition = Q(uren_max__gte=lower)

@@ -10,9 +10,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.site_setup import ensure_home, ensure_library
+from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from taxonomie.models import Organisatie, Thema
+from vacatures.demo import load_twente
+from vacatures.permissions import ensure_coordinators_group
 
 ADMIN_USERNAME = "beheerder"
 ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
@@ -90,8 +92,13 @@ class Command(BaseCommand):
                 continue
             self.create_project(library, data)
             created += 1
+        werkgevers, _ = ensure_vacancy_pages()
+        ensure_coordinators_group(werkgevers)
+        vacancies = load_twente(werkgevers)
         self.create_admin()
-        self.stdout.write(self.style.SUCCESS(f"Democontent geladen: {created} nieuwe projecten."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures.")
+        )
 
     def create_project(self, library, data):
         raw, start, start_p, end, end_p = data["looptijd"]

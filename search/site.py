@@ -1,0 +1,27 @@
+"""What the site search covers: the searchable page types, with the visibility rule applied once.
+
+/zoeken/ and its suggestions start from `searchable_pages`, so a vacancy that the visitor may
+not see is never found, counted or suggested.
+"""
+
+from projecten.models import ProjectPage
+from search.service import Facet
+from vacatures.models import VacaturePage
+from vacatures.phases import PUBLIC
+from vacatures.views import audience_for, hidden_vacancy_ids
+
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
+
+
+def searchable_pages(request=None, audience=None):
+    from wagtail.models import Page
+
+    audience = audience or (audience_for(request) if request is not None else PUBLIC)
+    return Page.objects.live().public().type(*TYPES).exclude(pk__in=hidden_vacancy_ids(audience))
+
+
+def type_facet():
+    return Facet(
+        "soort", "Soort", "content_type__model",
+        choices=[(model._meta.model_name, label) for model, label in TYPES.items()],
+    )
