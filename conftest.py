@@ -36,3 +36,12 @@ def make_project(library):
         return page
 
     return make
+
+
+@pytest.fixture
+def admin_client(client, db):
+    """A client signed in as a superuser."""
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("beheer", "beheer@example.org", "x"))
+    return client

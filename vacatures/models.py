@@ -171,9 +171,14 @@ class VacatureForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if self.instance._state.adding and isinstance(parent_page, OrganisatiePage):
             today = phases.local_date()
-            self.initial.setdefault("publicatiedatum", today)
-            self.initial.setdefault("sluitingsdatum", four_weeks_from(today))
-            self.initial.setdefault("werkplaats", parent_page.standaard_plaats)
+            defaults = {
+                "publicatiedatum": today,
+                "sluitingsdatum": four_weeks_from(today),
+                "werkplaats": parent_page.standaard_plaats,
+            }
+            for name, value in defaults.items():
+                if not self.initial.get(name):
+                    self.initial[name] = value
 
 
 class VacaturePage(Page):

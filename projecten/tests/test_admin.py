@@ -13,13 +13,6 @@ from projecten.models import ProjectPage
 
 
 @pytest.fixture
-def admin_client(client, db):
-    user = User.objects.create_superuser("beheer", "beheer@example.org", "x")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def three_projects(make_project):
     make_project("Alfa", orgs=["Ede"], thema="Vitaliteit", start=date(2019, 1, 1), end=date(2019, 12, 31))
     make_project("Beta", orgs=["Wageningen"], thema="Vitaliteit", start=date(2020, 1, 1), end=date(2099, 1, 1))
