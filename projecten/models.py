@@ -1,8 +1,5 @@
 """The inspiration library: one InspiratieIndexPage with ProjectPage children."""
 
-import calendar
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from projecten import serializers
+from projecten.dates import format_date, last_day
 
 # --------------------------------------------------------------------------- status
 
@@ -62,34 +60,6 @@ class Precisie(models.TextChoices):
     DAG = "dag", "Dag"
     MAAND = "maand", "Maand"
     JAAR = "jaar", "Jaar"
-
-
-def last_day(value, precision):
-    """The last day covered by a date of the given precision (1 March 2021 as 'maand' -> 31 March)."""
-    if value is None:
-        return None
-    if precision == Precisie.JAAR:
-        return date(value.year, 12, 31)
-    if precision == Precisie.MAAND:
-        return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
-    return value
-
-
-MAANDEN = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]
-
-
-def format_date(value, precision):
-    """Readable Dutch: '3 september 2019', 'september 2019' or '2019'."""
-    if value is None:
-        return ""
-    if precision == Precisie.JAAR:
-        return str(value.year)
-    if precision == Precisie.MAAND:
-        return f"{MAANDEN[value.month - 1]} {value.year}"
-    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
 # --------------------------------------------------------------------------- body

@@ -33,12 +33,18 @@ is then the end date, not the start.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
-PRECISION_DAY, PRECISION_MONTH, PRECISION_YEAR = "dag", "maand", "jaar"
+from projecten.dates import (  # noqa: F401 - re-exported for the importer's callers
+    MONTH_NAMES,
+    PRECISION_DAY,
+    PRECISION_MONTH,
+    PRECISION_YEAR,
+    format_date,
+    last_day,
+)
 
 MONTHS = {
     "januari": 1, "jan": 1,
@@ -54,10 +60,6 @@ MONTHS = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-MONTH_NAMES = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]
 _MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # One date mention. Alternatives are tried left to right at each position.
@@ -203,24 +205,6 @@ def _share_years(start: _Mention, end: _Mention) -> None:
         end.year = start.year
         if (end.month or 12, end.day or 31) < (start.month or 1, start.day or 1):
             end.year += 1
-
-
-def last_day(value: date, precision: str) -> date:
-    """The last day covered by a date of the given precision."""
-    if precision == PRECISION_YEAR:
-        return date(value.year, 12, 31)
-    if precision == PRECISION_MONTH:
-        return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
-    return value
-
-
-def format_date(value: date, precision: str) -> str:
-    """'3 september 2019', 'september 2019' or '2019'."""
-    if precision == PRECISION_YEAR:
-        return str(value.year)
-    if precision == PRECISION_MONTH:
-        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def _add_duration(start: date, precision: str, amount: str, unit: str) -> tuple[date, str]:

@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from projecten.models import Status, format_date, last_day, status_on
+from projecten.dates import format_date, last_day
+from projecten.models import Status, status_on
 
 
 def test_project_page_shows_every_field_in_readable_dutch(client, make_project):
