@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("zoeken/", search_views.search, name="search"),
+    path("medewerkers/", include("medewerkers.urls")),
+    path("vacatures/reageren/", include("reacties.urls")),
 ]
 
 if settings.DEBUG:

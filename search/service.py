@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
@@ -126,6 +126,14 @@ class SearchResult:
     @property
     def filter_count(self):
         return sum(len(v) for v in self.selected.values())
+
+    def page_ids(self):
+        return [obj.pk for obj in self.page_obj.object_list]
+
+    def frozen(self):
+        """A copy without querysets, for a cache: pagination over a range of the same length."""
+        paginator = Paginator(range(self.total), self.paginator.per_page)
+        return replace(self, paginator=paginator, page_obj=paginator.page(self.page_obj.number))
 
 
 def clean_query(raw: str) -> str:

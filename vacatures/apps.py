@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 class VacaturesConfig(AppConfig):
@@ -9,7 +9,16 @@ class VacaturesConfig(AppConfig):
     def ready(self):
         from .models import OrganisatiePage
 
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .cache import bump_version
+        from .models import VacaturePage
+
         post_save.connect(create_editors_group, sender=OrganisatiePage, dispatch_uid="werkgever-redactie")
+        for model in (VacaturePage, OrganisatiePage):
+            for signal in (page_published, page_unpublished, post_delete):
+                signal.connect(bump_version, sender=model, dispatch_uid=f"vacatures-cache-{signal}-{model.__name__}")
+        post_page_move.connect(bump_version, dispatch_uid="vacatures-cache-move")
 
 
 def create_editors_group(sender, instance, created, raw=False, **kwargs):

@@ -157,6 +157,14 @@ class Vakgebied(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
+class Herkomst(models.TextChoices):
+    """Where a candidate (or the person who filled a vacancy) came from, seen from the vacancy."""
+
+    EIGEN = "eigen", "Eigen organisatie"
+    NETWERK = "netwerk", "Andere deelnemende organisatie"
+    EXTERN = "extern", "Extern"
+
+
 class Publicatieroute(models.TextChoices):
     STANDAARD = "standaard", "Volgens de standaard van de werkgever (eerst intern, dan onder water, dan openbaar)"
     DIRECT_OPENBAAR = "direct_openbaar", "Direct openbaar"
@@ -221,6 +229,13 @@ class VacaturePage(Page):
     reageer_url = models.URLField("reageren via webadres", blank=True)
     reageer_email = models.EmailField("reageren via e-mail", blank=True)
     omschrijving = RichTextField("omschrijving", features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    vervuld_op = models.DateField(
+        "vervuld op", null=True, blank=True, help_text="Een vervulde vacature verdwijnt uit alle lijsten.",
+    )
+    vervuld_door = models.CharField(
+        "vervuld door", max_length=10, blank=True, choices=Herkomst.choices,
+        help_text="Wie de vacature vervulde: iemand van de eigen organisatie, van een andere deelnemer of van buiten.",
+    )
 
     base_form_class = VacatureForm
     content_panels = [
@@ -252,6 +267,7 @@ class VacaturePage(Page):
             ],
             heading="Contact en reageren",
         ),
+        FieldRowPanel([FieldPanel("vervuld_op"), FieldPanel("vervuld_door")], heading="Vervuld"),
     ]
     promote_panels = [FieldPanel("slug")]
 
@@ -265,6 +281,7 @@ class VacaturePage(Page):
         index.FilterField("publicatiedatum"),
         index.FilterField("start_netwerk"),
         index.FilterField("start_openbaar"),
+        index.FilterField("vervuld_op"),
     ]
     parent_page_types = ["vacatures.OrganisatiePage"]
     subpage_types = []
@@ -295,6 +312,8 @@ class VacaturePage(Page):
                 errors["start_netwerk"] = "Onder water kan niet vóór de publicatiedatum beginnen."
             if self.start_openbaar and self.start_netwerk and self.start_openbaar < self.start_netwerk:
                 errors["start_openbaar"] = "Openbaar kan niet vóór ‘onder water’ beginnen."
+        if bool(self.vervuld_op) != bool(self.vervuld_door):
+            errors["vervuld_door"] = "Vul bij een vervulde vacature zowel de datum als ‘vervuld door’ in."
         if errors:
             raise ValidationError(errors)
         self.fill_phase_dates()
@@ -351,13 +370,16 @@ class VacaturePage(Page):
     def serve(self, request, *args, **kwargs):
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
-        if self.fase == phases.GESLOTEN and self.start_openbaar and self.start_openbaar <= self.sluitingsdatum:
+        if self.fase == phases.GESLOTEN and self.start_openbaar and self.start_openbaar <= self.einddatum:
             # Was public once: say it is closed, without any way to react.
             response = TemplateResponse(request, "vacatures/vacature_gesloten.html", {"page": self}, status=410)
             response["X-Robots-Tag"] = "noindex"
             return response
         if not self.is_visible_to(request):
             raise Http404("Pagina niet gevonden")
+        from reacties.models import count_view  # reacties depends on vacatures, not the other way round
+
+        count_view(self.pk, phases.local_date())  # a number per day: no cookie, no IP address
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
@@ -366,6 +388,11 @@ class VacaturePage(Page):
         return super().get_sitemap_urls(request)
 
     # -- display ------------------------------------------------------------------
+
+    @property
+    def einddatum(self):
+        """The last day the vacancy was open: its closing date, or the day before it was filled."""
+        return phases.last_open_day(self)
 
     @property
     def dagen_te_gaan(self):

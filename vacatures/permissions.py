@@ -27,7 +27,10 @@ def ensure_employer_group(employer_page):
     else:
         group, _ = Group.objects.get_or_create(name=editors_group_name(employer_page))
         WerkgeverRedactie.objects.create(group=group, werkgever=employer_page)
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="reacties", codename="view_reactie"),
+    )
     for codename in EDITOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group, page=employer_page,

@@ -18,7 +18,7 @@ GEPLAND = "gepland"     # before its publication date: nobody sees it
 INTERN = "intern"       # employees of the posting organisation
 NETWERK = "netwerk"     # "onder water": employees of every participating organisation
 OPENBAAR = "openbaar"   # everyone
-GESLOTEN = "gesloten"   # after the closing date: nobody sees it in any list
+GESLOTEN = "gesloten"   # after the closing date, or once filled: nobody sees it in any list
 
 LABELS = {
     GEPLAND: "Gepland", INTERN: "Intern", NETWERK: "Netwerk (onder water)",
@@ -32,8 +32,23 @@ def local_date(now: datetime | None = None) -> date:
     return now.astimezone(AMSTERDAM).date()
 
 
+def last_open_day(vacancy) -> date | None:
+    """The closing date, or the day before the vacancy was filled if that is earlier."""
+    filled = getattr(vacancy, "vervuld_op", None)
+    if filled and (vacancy.sluitingsdatum is None or filled <= vacancy.sluitingsdatum):
+        return date.fromordinal(filled.toordinal() - 1)
+    return vacancy.sluitingsdatum
+
+
+def start_of_day(day: date) -> datetime:
+    """00:00 in Amsterdam on `day`, as an aware datetime."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=AMSTERDAM)
+
+
 def phase_on(vacancy, today: date) -> str:
-    if vacancy.sluitingsdatum is None or today > vacancy.sluitingsdatum:
+    """A vacancy closes after its closing date, and from the day it is marked filled."""
+    last = last_open_day(vacancy)
+    if last is None or today > last:
         return GESLOTEN
     if vacancy.start_openbaar and today >= vacancy.start_openbaar:
         return OPENBAAR
@@ -50,7 +65,7 @@ def phase_at(vacancy, now: datetime | None = None) -> str:
 
 def phase_q(phase: str, today: date) -> Q:
     """The vacancies that are in `phase` on `today`, as a database condition."""
-    open_ = Q(sluitingsdatum__gte=today)
+    open_ = Q(sluitingsdatum__gte=today) & (Q(vervuld_op__isnull=True) | Q(vervuld_op__gt=today))
     public = Q(start_openbaar__lte=today)
     network = Q(start_netwerk__lte=today)
     published = Q(publicatiedatum__lte=today)

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from search.service import Facet, FacetedSearch, QFacet
 
-from . import phases
+from . import cache, phases
 from .models import Dienstverband, OrganisatiePage, VacaturePage, Vakgebied
 
 HOUR_BANDS = [  # (value, label, lower bound inclusive, upper bound exclusive)
@@ -82,8 +82,11 @@ def vacancy_search(request, queryset=None):
 
 
 def vacancy_listing_context(request):
-    result, sort = vacancy_search(request)
-    ids = [v.pk for v in result.page_obj.object_list]
+    def compute():
+        result, sort = vacancy_search(request)
+        return result.page_ids(), result.frozen(), sort
+
+    ids, result, sort = cache.cached(request, audience_for(request), compute)
     by_id = VacaturePage.objects.filter(pk__in=ids).select_related("werkgever").in_bulk()
     return {
         "search": result,

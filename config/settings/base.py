@@ -13,6 +13,9 @@ INSTALLED_APPS = [
     "taxonomie",
     "projecten",
     "vacatures",
+    "reacties",
+    "medewerkers",
+    "rapportage",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -49,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "medewerkers.audience.AudienceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -109,12 +113,19 @@ STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploaded CVs: outside MEDIA_ROOT, never served directly.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "In Beweging <noreply@inbeweging.nl>")
+# Uploads: at most 5 MB for a CV is checked by the form; reject far larger bodies before they are read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+RATELIMIT_VIEW = "medewerkers.views.too_many"
 
 WAGTAIL_SITE_NAME = "In Beweging"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

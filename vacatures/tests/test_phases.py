@@ -67,3 +67,10 @@ def test_routes_fill_phase_dates_from_the_employer():
     vacancy.publicatieroute = "niet_openbaar"
     vacancy.fill_phase_dates_for(employer)
     assert (vacancy.start_netwerk, vacancy.start_openbaar) == (date(2026, 1, 10), None)
+
+
+def test_a_filled_vacancy_closes_on_the_day_it_is_filled():
+    filled = SimpleNamespace(**vars(VACANCY), vervuld_op=date(2026, 6, 10))
+    assert phases.phase_on(filled, date(2026, 6, 9)) == phases.OPENBAAR
+    assert phases.phase_on(filled, date(2026, 6, 10)) == phases.GESLOTEN
+    assert phases.last_open_day(filled) == date(2026, 6, 9)

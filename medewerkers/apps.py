@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MedewerkersConfig(AppConfig):
+    name = "medewerkers"
+    verbose_name = "Medewerkers"

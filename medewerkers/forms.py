@@ -1,0 +1,17 @@
+from django import forms
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see or fill in; bots that fill every field give themselves away."""
+
+    website = forms.CharField(required=False, label="Laat dit veld leeg")
+
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+
+class InlogForm(HoneypotMixin):
+    email = forms.EmailField(
+        label="Je e-mailadres op het werk", max_length=254,
+        error_messages={"required": "Vul je e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres."},
+    )

@@ -1,0 +1,81 @@
+"""Reactions to vacancies, and the daily figures that outlive them.
+
+A `Reactie` holds personal data and is deleted on schedule (`purge_reacties`). `Dagcijfers`
+counts page views and reactions per vacancy per day, without any personal data, so the
+management report still adds up after the reactions themselves are gone.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+
+from vacatures.models import Herkomst, VacaturePage
+
+# CVs never live under MEDIA_ROOT: they are only handed out by a permission-checked admin view.
+private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
+BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
+
+
+class Reactie(models.Model):
+    vacature = models.ForeignKey(VacaturePage, on_delete=models.CASCADE, related_name="reacties")
+    naam = models.CharField("naam", max_length=200)
+    email = models.EmailField("e-mailadres")
+    telefoon = models.CharField("telefoon", max_length=50, blank=True)
+    motivatie = models.TextField("motivatie")
+    cv = models.FileField("cv (pdf)", storage=private_storage, upload_to="cv/%Y/%m/")
+    toestemming_bewaren = models.BooleanField("mag een jaar bewaard worden", default=False)
+    herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
+    aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt"]
+        verbose_name = "reactie"
+        verbose_name_plural = "reacties"
+
+    def __str__(self):
+        return f"{self.naam} op {self.vacature.title}"
+
+    def delete(self, *args, **kwargs):
+        self.cv.delete(save=False)
+        return super().delete(*args, **kwargs)
+
+
+class Dagcijfers(models.Model):
+    """Views and reactions of one vacancy on one day: counts only, nothing about people."""
+
+    vacature = models.ForeignKey(VacaturePage, on_delete=models.CASCADE, related_name="dagcijfers")
+    datum = models.DateField()
+    weergaven = models.PositiveIntegerField(default=0)
+    reacties_eigen = models.PositiveIntegerField(default=0)
+    reacties_netwerk = models.PositiveIntegerField(default=0)
+    reacties_extern = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "dagcijfers"
+        verbose_name_plural = "dagcijfers"
+        constraints = [models.UniqueConstraint(fields=["vacature", "datum"], name="een_rij_per_vacature_per_dag")]
+
+    @classmethod
+    def add(cls, vacature_id, datum, **increments):
+        """Add to today's counters atomically (F() expressions; a concurrent first insert retries)."""
+        updates = {name: F(name) + amount for name, amount in increments.items()}
+        if cls.objects.filter(vacature_id=vacature_id, datum=datum).update(**updates):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(vacature_id=vacature_id, datum=datum, **increments)
+        except IntegrityError:
+            cls.objects.filter(vacature_id=vacature_id, datum=datum).update(**updates)
+
+
+def count_reaction(vacature_id, datum, herkomst):
+    Dagcijfers.add(vacature_id, datum, **{f"reacties_{herkomst}": 1})
+
+
+def count_view(vacature_id, datum):
+    Dagcijfers.add(vacature_id, datum, weergaven=1)

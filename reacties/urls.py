@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reageren"
+urlpatterns = [
+    path("<int:pk>/", views.reageren, name="formulier"),
+    path("<int:pk>/extern/", views.extern, name="extern"),
+]
