@@ -45,3 +45,13 @@ def admin_client(client, db):
 
     client.force_login(User.objects.create_superuser("beheer", "beheer@example.org", "x"))
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and the listing cache live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -47,6 +47,9 @@ class Inloglink(models.Model):
         verbose_name = "inloglink"
         verbose_name_plural = "inloglinks"
 
+    def __str__(self):
+        return f"inloglink voor {self.email}"
+
     @classmethod
     def issue(cls, email, werkgever):
         """Create a link and return its token (the only copy of it)."""

@@ -60,6 +60,9 @@ class Dagcijfers(models.Model):
         verbose_name_plural = "dagcijfers"
         constraints = [models.UniqueConstraint(fields=["vacature", "datum"], name="een_rij_per_vacature_per_dag")]
 
+    def __str__(self):
+        return f"{self.vacature_id} op {self.datum}"
+
     @classmethod
     def add(cls, vacature_id, datum, **increments):
         """Add to today's counters atomically (F() expressions; a concurrent first insert retries)."""

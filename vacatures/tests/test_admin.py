@@ -23,6 +23,12 @@ def editor_of(network):
     return make
 
 
+RICH_TEXT = (
+    '{"blocks":[{"key":"a","text":"Tekst","type":"unstyled","depth":0,"inlineStyleRanges":[],'
+    '"entityRanges":[]}],"entityMap":{}}'
+)
+
+
 def vacancy_form(vacancy, **changes):
     data = {
         "title": vacancy.title, "slug": vacancy.slug, "dienstverband": vacancy.dienstverband,
@@ -33,7 +39,7 @@ def vacancy_form(vacancy, **changes):
         "publicatieroute": vacancy.publicatieroute, "publicatiedatum": vacancy.publicatiedatum.isoformat(),
         "sluitingsdatum": vacancy.sluitingsdatum.isoformat(), "start_netwerk": "", "start_openbaar": "",
         "contactpersoon": vacancy.contactpersoon, "contact_telefoon": "", "contact_email": "",
-        "reageer_url": "", "reageer_email": "", "omschrijving": '{"blocks":[{"key":"a","text":"Tekst","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "reageer_url": "", "reageer_email": "", "omschrijving": RICH_TEXT,
     }
     data.update(changes)
     return data
@@ -49,7 +55,8 @@ def test_joining_creates_the_editors_group_with_page_permissions(network):
 def test_editor_of_a_works_on_a(client, editor_of, make_vacancy):
     own = make_vacancy("alfa", "Eigen vacature")
     client.force_login(editor_of("alfa"))
-    response = client.post(f"/admin/pages/{own.pk}/edit/", vacancy_form(own, title="Eigen vacature bijgewerkt", **{"action-publish": "1"}))
+    form = vacancy_form(own, title="Eigen vacature bijgewerkt", **{"action-publish": "1"})
+    response = client.post(f"/admin/pages/{own.pk}/edit/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     own.refresh_from_db()
     assert own.title == "Eigen vacature bijgewerkt" and own.live

@@ -94,7 +94,7 @@ def test_api(client, hidden, visible, network):
 
 def test_own_url_answers_as_if_it_did_not_exist(client, every_phase):
     missing = client.get("/werkgevers/alfa/bestaat-niet/")
-    for (employer, phase), vacancy in every_phase.items():
+    for (_, phase), vacancy in every_phase.items():
         response = client.get(vacancy.url)
         html = response.content.decode()
         if phase in VISIBLE_TO_PUBLIC:

@@ -1,0 +1,1 @@
+from vacatures.tests.conftest import every_phase, make_vacancy, network  # noqa: F401
