@@ -7,12 +7,10 @@ class VacaturesConfig(AppConfig):
     verbose_name = "Vacatures"
 
     def ready(self):
-        from .models import OrganisatiePage
-
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .cache import bump_version
-        from .models import VacaturePage
+        from .models import OrganisatiePage, VacaturePage
 
         post_save.connect(create_editors_group, sender=OrganisatiePage, dispatch_uid="werkgever-redactie")
         for model in (VacaturePage, OrganisatiePage):

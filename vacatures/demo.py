@@ -9,7 +9,7 @@ from itertools import cycle
 from taxonomie.models import Organisatie, Regio
 
 from . import phases
-from .models import Dienstverband, OrganisatiePage, Opleidingsniveau, Publicatieroute, VacaturePage, Vakgebied
+from .models import Dienstverband, Opleidingsniveau, OrganisatiePage, Publicatieroute, VacaturePage, Vakgebied
 
 TWENTE = [  # (page title, organisation kind, e-mail domain, place)
     ("Gemeente Almelo", "gemeente", "almelo.nl", "Almelo"),
