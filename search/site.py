@@ -20,8 +20,12 @@ def searchable_pages(request=None, audience=None):
     return Page.objects.live().public().type(*TYPES).exclude(pk__in=hidden_vacancy_ids(audience))
 
 
-def type_facet():
-    return Facet(
-        "soort", "Soort", "content_type__model",
-        choices=[(model._meta.model_name, label) for model, label in TYPES.items()],
-    )
+def site_facets():
+    """Facets of the site search: the type, and the theme of projects."""
+    return [
+        Facet(
+            "soort", "Soort", "content_type__model",
+            choices=[(model._meta.model_name, label) for model, label in TYPES.items()],
+        ),
+        Facet("thema", "Thema", "projectpage__thema__slug", label_field="projectpage__thema__naam"),
+    ]

@@ -9,8 +9,10 @@ from home.tests.browser import format_violations, open_browser, run_axe
 def test_vacancy_pages_have_no_wcag_violations(live_server, make_vacancy):
     vacancy = make_vacancy("alfa", "Adviseur werk en inkomen", reageer_url="https://example.org/solliciteer")
     make_vacancy("beta", "Medewerker burgerzaken", dienstverband="tijdelijk", uren_min=24, uren_max=32)
+    other = make_vacancy("alfa", "Beleidsmedewerker")
     paths = ["/vacatures/", "/vacatures/?dienstverband=vast&sorteer=sluitingsdatum", vacancy.url,
-             "/werkgevers/", "/werkgevers/alfa/", "/zoeken/?q=adviseur"]
+             "/werkgevers/", "/werkgevers/alfa/", "/zoeken/?q=adviseur", "/medewerkers/inloggen/",
+             f"/vacatures/reageren/{other.pk}/"]
     with open_browser() as browser:
         page = browser.new_page()
         for path in paths:
@@ -19,6 +21,17 @@ def test_vacancy_pages_have_no_wcag_violations(live_server, make_vacancy):
             violations = run_axe(page)
             assert violations == [], f"{path}: {format_violations(violations)}"
         page.goto(live_server.url + vacancy.url)
-        assert page.get_by_role("link", name="Reageer op deze vacature").get_attribute("href") == (
-            "https://example.org/solliciteer"
+        button = page.get_by_role("button", name="Reageer via de site van Alfa")
+        assert button.count() == 1
+        # Reactions form: a wrong file is refused with a Dutch message, without JavaScript help.
+        page.goto(live_server.url + f"/vacatures/reageren/{other.pk}/")
+        page.get_by_label("Naam").fill("Test Persoon")
+        page.get_by_label("E-mailadres").fill("test@example.org")
+        page.get_by_label("Motivatie").fill("Graag.")
+        page.get_by_label("Je cv (pdf, hoogstens 5 MB)").set_input_files(
+            files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"geen pdf"}]
         )
+        page.get_by_role("button", name="Verstuur reactie").click()
+        assert "Je cv is geen pdf-bestand" in page.content()
+        violations = run_axe(page)
+        assert violations == [], format_violations(violations)

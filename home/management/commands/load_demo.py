@@ -12,6 +12,7 @@ from django.db import transaction
 
 from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
+from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.permissions import ensure_coordinators_group
@@ -95,10 +96,11 @@ class Command(BaseCommand):
         werkgevers, _ = ensure_vacancy_pages()
         ensure_coordinators_group(werkgevers)
         vacancies = load_twente(werkgevers)
+        reactions = load_reactions()
         self.create_admin()
-        self.stdout.write(
-            self.style.SUCCESS(f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures.")
-        )
+        self.stdout.write(self.style.SUCCESS(
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+        ))
 
     def create_project(self, library, data):
         raw, start, start_p, end, end_p = data["looptijd"]
