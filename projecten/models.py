@@ -185,6 +185,7 @@ class ProjectPage(Page):
         index.SearchField("body"),
         index.SearchField("contactpersoon"),
         index.SearchField("looptijd_tekst"),
+        index.SearchField("materiaal_tekst"),
         index.RelatedFields("thema", [index.SearchField("naam")]),
         index.RelatedFields("organisaties", [index.RelatedFields("organisatie", [index.SearchField("naam")])]),
         index.FilterField("thema"),
@@ -270,6 +271,14 @@ class ProjectPage(Page):
         """How many references have no document and no URL ('URL ontbreekt' for editors)."""
         return sum(1 for m in self.materiaal.all() if m.url_ontbreekt)
 
+    @property
+    def materiaal_tekst(self):
+        """The extracted text of linked documents (evaluation reports), so search finds what is inside."""
+        texts = DocumentTekst.objects.filter(
+            document__in=self.materiaal.exclude(document=None).values("document"), status=DocumentTekst.Status.OK,
+        ).values_list("tekst", flat=True)
+        return "\n".join(texts)
+
     def samenvatting_alineas(self):
         return [a.strip() for a in self.samenvatting.split("\n\n") if a.strip()]
 
@@ -351,3 +360,24 @@ class ProjectMateriaal(Orderable):
     def url_ontbreekt(self):
         """True for references whose link was lost (the imported source has no URLs)."""
         return not (self.document_id or self.url)
+
+
+class DocumentTekst(models.Model):
+    """Text extracted from an uploaded document (in a background task, see tasks.py)."""
+
+    class Status(models.TextChoices):
+        OK = "ok", "Tekst gelezen"
+        OVERGESLAGEN = "overgeslagen", "Overgeslagen (geen pdf, versleuteld of beschadigd)"
+
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="tekst")
+    tekst = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    melding = models.CharField(max_length=500, blank=True)
+    bijgewerkt = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "documenttekst"
+        verbose_name_plural = "documentteksten"
+
+    def __str__(self):
+        return f"tekst van {self.document}"

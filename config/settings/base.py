@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -126,6 +129,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "In Beweging <noreply@
 # Uploads: at most 5 MB for a CV is checked by the form; reject far larger bodies before they are read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 RATELIMIT_VIEW = "medewerkers.views.too_many"
+
+# Background tasks (django-tasks, as Wagtail uses): run at once by default; in production set
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker` next to the web process.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 WAGTAIL_SITE_NAME = "In Beweging"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
