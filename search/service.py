@@ -5,21 +5,58 @@ query through Wagtail's search backend, applies the filters in the database and 
 each facet with every *other* active filter applied (the usual faceted-navigation rule).
 Values of one facet combine with OR, different facets with AND. Unknown values are dropped,
 never an error. Counts come from the database, so every bucket is returned on every backend.
+
+With a database backend the text match stays inside SQL (a join with the index, ranked there),
+so counts and the page of results are each one query, whatever the number of matches. With
+Elasticsearch/OpenSearch the ranked primary keys come back from the engine and reach the
+database as one parameter. If the engine cannot be reached, `SearchUnavailable` is raised.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, Paginator
+from django.db import connections
 from django.db.models import Count, Q, QuerySet
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.expressions import RawSQL
 from django.http import Http404, QueryDict
+from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
+MIN_SUGGESTION_LENGTH = 3
+
+
+def resolve_path(model, path):
+    """(final model field or None, whether the path passes a one-to-many or many-to-many relation)."""
+    spans_many = False
+    final = None
+    for name in path.split(LOOKUP_SEP):
+        try:
+            final = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            break  # a lookup such as __gte or __in: the path ends here
+        spans_many = spans_many or final.many_to_many or final.one_to_many
+        if not final.is_relation:
+            break
+        model = final.related_model
+        final = model._meta.pk
+    return final, spans_many
+
+
+def q_paths(condition):
+    for child in condition.children:
+        if isinstance(child, Q):
+            yield from q_paths(child)
+        else:
+            yield child[0]
 
 
 @dataclass
@@ -54,16 +91,31 @@ class Facet:
     def q(self, values):
         return Q(**{f"{self.field}__in": values})
 
-    def valid_values(self, queryset):
+    def spans_many(self, model):
+        """True when a page can have several values (several organisations): filter by semi-join."""
+        return resolve_path(model, self.field)[1]
+
+    def valid_values(self, queryset, candidates=None):
+        """The values this facet can take in `queryset`; with `candidates`, only those among them."""
         if self.choices is not None:
             return set(self.choices)
-        return set(queryset.order_by().values_list(self.field, flat=True).distinct()) - {None}
+        qs = queryset.order_by()
+        if candidates is not None:
+            target = resolve_path(queryset.model, self.field)[0]
+            converted = []
+            for value in candidates:
+                try:
+                    converted.append(target.to_python(value) if target is not None else value)
+                except (ValidationError, ValueError, TypeError):
+                    continue
+            qs = qs.filter(**{f"{self.field}__in": converted})
+        return set(qs.values_list(self.field, flat=True).distinct()) - {None}
 
     def options(self, queryset, selected):
         rows = (
             queryset.order_by()
             .values(self.field, self.label_field)
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk", distinct=self.spans_many(queryset.model)))
         )
         counts = {}
         labels = {}
@@ -100,13 +152,23 @@ class QFacet(Facet):
             combined |= conditions[value][1]
         return combined
 
-    def valid_values(self, queryset):
+    def spans_many(self, model):
+        return any(resolve_path(model, path)[1] for _, condition in self.conditions().values()
+                   for path in q_paths(condition))
+
+    def valid_values(self, queryset, candidates=None):
         return set(self.conditions())
 
     def options(self, queryset, selected):
+        # Every condition counted in one pass over the rows.
+        conditions = self.conditions()
+        counts = queryset.order_by().aggregate(
+            **{f"n{i}": Count("pk", filter=condition, distinct=True)
+               for i, (_, condition) in enumerate(conditions.values())}
+        )
         result = []
-        for value, (label, condition) in self.conditions().items():
-            count = queryset.filter(condition).order_by().values("pk").distinct().count()
+        for i, (value, (label, _)) in enumerate(conditions.items()):
+            count = counts[f"n{i}"]
             if count or value in selected:
                 result.append(Option(value, label, count, value in selected))
         return result
@@ -146,13 +208,78 @@ def search_terms(query: str) -> str:
     return " ".join(re.findall(r"\w+", query.lower()))
 
 
-def text_match_ids(queryset: QuerySet, query: str) -> list:
-    """Primary keys of the pages in `queryset` that match every word of `query`, best first."""
+class SearchUnavailable(Exception):
+    """The search engine (Elasticsearch/OpenSearch) could not be reached or did not answer."""
+
+
+def _backend_call(call):
+    backend = get_search_backend()
+    try:
+        return call(backend)
+    except getattr(backend, "unavailable_errors", ()) as exc:
+        raise SearchUnavailable(f"{type(backend).__name__}: {exc}") from exc
+
+
+def pk_filter(queryset: QuerySet, ids: list) -> QuerySet:
+    """`queryset` narrowed to `ids`, sent as one parameter whatever their number."""
+    vendor = connections[queryset.db].vendor
+    if ids and all(isinstance(pk, int) for pk in ids):
+        if vendor == "sqlite":
+            return queryset.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+        if vendor == "postgresql":
+            return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+    return queryset.filter(pk__in=ids)
+
+
+def text_match(queryset: QuerySet, query: str) -> tuple[QuerySet, list | None]:
+    """(`queryset` narrowed to the pages that match every word of `query`, ranked pks or None).
+
+    Database backends: the narrowed queryset joins the index and is ordered best first; the
+    second value is None. Search engines: the second value is the list of matching pks, best first.
+    """
     terms = search_terms(query)
     if not terms:
-        return list(queryset.values_list("pk", flat=True))
-    results = queryset.search(terms, operator="and", order_by_relevance=True)
-    return [obj.pk for obj in results]
+        return queryset, None
+
+    def search(backend):
+        results = backend.search(terms, queryset, operator="and", order_by_relevance=True)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset(), None
+        ids = results.ranked_pks() if hasattr(results, "ranked_pks") else [obj.pk for obj in results]
+        return pk_filter(queryset, ids), ids
+
+    return _backend_call(search)
+
+
+def text_match_ids(queryset: QuerySet, query: str) -> list:
+    """Primary keys of the pages in `queryset` that match every word of `query`, best first.
+
+    Input is cleaned first (`search_terms`), so no query string can raise; an unreachable
+    search engine raises `SearchUnavailable`.
+    """
+    matched, ranked_ids = text_match(queryset, query)
+    if ranked_ids is not None:
+        return ranked_ids
+    return list(matched.values_list("pk", flat=True))
+
+
+def suggestion_ids(queryset: QuerySet, query: str, limit: int = 8) -> list:
+    """Up to `limit` pks of pages in `queryset` whose title words start with what was typed.
+
+    The last word is a prefix ("duurz" finds "Duurzame inzetbaarheid"), earlier words must be
+    whole. Shorter input than MIN_SUGGESTION_LENGTH letters gives nothing.
+    """
+    terms = search_terms(query)
+    if len(terms.replace(" ", "")) < MIN_SUGGESTION_LENGTH:
+        return []
+
+    def autocomplete(backend):
+        results = backend.autocomplete(terms, queryset, operator="and", order_by_relevance=True)
+        if hasattr(results, "get_queryset"):
+            return list(results.get_queryset()[:limit].values_list("pk", flat=True))
+        return [obj.pk for obj in results[:limit]]
+
+    return _backend_call(autocomplete)
 
 
 class FacetedSearch:
@@ -169,7 +296,7 @@ class FacetedSearch:
             raw = [v for v in params.getlist(facet.name) if v][:MAX_VALUES_PER_FACET]
             if not raw:
                 continue
-            valid = {str(v): v for v in facet.valid_values(self.base)}
+            valid = {str(v): v for v in facet.valid_values(self.base, candidates=raw)}
             values = list(dict.fromkeys(valid[v] for v in raw if v in valid))
             if values:
                 selected[facet.name] = values
@@ -178,33 +305,40 @@ class FacetedSearch:
     def run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
         """`sort` names an explicit ordering chosen by the visitor: it wins over relevance."""
         query, selected = self.parse(params)
-        matched = self.base
-        ranked_ids = None
-        if query:
-            ranked_ids = text_match_ids(self.base, query)
-            matched = self.base.filter(pk__in=ranked_ids)
+        matched, ranked_ids = text_match(self.base, query) if query else (self.base, None)
+        model = self.base.model
 
         def filtered(except_facet=None):
             qs = matched
             for facet in self.facets:
                 if facet.name in selected and facet is not except_facet:
-                    qs = qs.filter(facet.q(selected[facet.name]))
+                    condition = facet.q(selected[facet.name])
+                    if facet.spans_many(model):
+                        # A semi-join: a project with two chosen organisations stays one row.
+                        condition = Q(pk__in=model._base_manager.filter(condition).values("pk"))
+                    qs = qs.filter(condition)
             return qs
 
         facets = [
             FacetView(f.name, f.label, f.options(filtered(except_facet=f), selected.get(f.name, [])))
             for f in self.facets
         ]
-        # Filters over a relation (several organisations per project) may repeat a row.
-        results = filtered().distinct() if selected else filtered()
+        results = filtered()
+        number = page_number if page_number is not None else params.get("pagina")
         if ranked_ids is not None and not sort:
+            # Ranked by a search engine: order the pks, then load one page of objects.
             order = {pk: i for i, pk in enumerate(ranked_ids)}
-            object_list = sorted(results, key=lambda obj: order.get(obj.pk, len(order)))
+            ids = sorted(results.values_list("pk", flat=True), key=lambda pk: order.get(pk, len(order)))
+            paginator = Paginator(ids, self.per_page)
+            page_obj = self._page(paginator, number)
+            by_id = results.in_bulk(list(page_obj.object_list))
+            page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
         else:
-            object_list = results.order_by(*self.ordering)
-
-        paginator = Paginator(object_list, self.per_page)
-        page_obj = self._page(paginator, page_number if page_number is not None else params.get("pagina"))
+            # Ranked in the database (already ordered best first), or a chosen ordering.
+            ranked = bool(search_terms(query)) and not sort
+            object_list = results if ranked else results.order_by(*self.ordering)
+            paginator = Paginator(object_list, self.per_page)
+            page_obj = self._page(paginator, number)
 
         base_params = {"q": query} if query else {}
         if sort:
