@@ -15,6 +15,7 @@ database as one parameter. If the engine cannot be reached, `SearchUnavailable` 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,8 @@ from django.db.models.constants import LOOKUP_SEP
 from django.db.models.expressions import RawSQL
 from django.http import Http404, QueryDict
 from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
@@ -184,6 +187,7 @@ class SearchResult:
     total: int
     querystring_without_page: str
     selected: dict = field(default_factory=dict)
+    unavailable: bool = False  # the search engine was down: listed from the database without the query
 
     @property
     def filter_count(self):
@@ -303,7 +307,20 @@ class FacetedSearch:
         return query, selected
 
     def run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
-        """`sort` names an explicit ordering chosen by the visitor: it wins over relevance."""
+        """`sort` names an explicit ordering chosen by the visitor: it wins over relevance.
+
+        When the search engine cannot be reached, the listing still comes from the database,
+        without the text query, and the result says `unavailable`.
+        """
+        try:
+            return self._run(params, page_number, sort)
+        except SearchUnavailable:
+            logger.exception("Zoekmachine onbereikbaar; lijst zonder zoekterm uit de database")
+            without_query = params.copy()
+            without_query.pop("q", None)
+            return replace(self._run(without_query, page_number, sort), unavailable=True)
+
+    def _run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
         query, selected = self.parse(params)
         matched, ranked_ids = text_match(self.base, query) if query else (self.base, None)
         model = self.base.model

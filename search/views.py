@@ -22,11 +22,38 @@ def editors_picks(request, query):
 def search(request):
     faceted = FacetedSearch(searchable_pages(request), site_facets(), ordering=("-first_published_at", "pk"))
     result = faceted.run(request.GET)
-    picks = editors_picks(request, result.query)
+    picks = [] if result.unavailable else editors_picks(request, result.query)
     pages = [page.specific for page in result.page_obj.object_list]
-    labels = {model: label for model, label in TYPES.items()}
-    return render(
-        request,
-        "search/search.html",
-        {"search": result, "results": [(page, labels.get(type(page), "")) for page in pages], "picks": picks},
+    context = {"search": result, "results": [(page, TYPES.get(type(page), "")) for page in pages], "picks": picks}
+    return render(request, "search/search.html", context, status=503 if result.unavailable else 200)
+
+
+def suggestions(request):
+    """/zoeken/suggesties?q=duurz: JSON with at most 8 visible pages whose title words start with `q`.
+
+    {"query": "duurz", "suggestions": [{"title": ..., "url": ..., "type": "Project"}]}. Empty or short
+    input gives an empty list; an unreachable search engine gives an empty list with status 503.
+    """
+    from django.http import JsonResponse
+    from wagtail.models import Page
+
+    from search.service import SearchUnavailable, clean_query, suggestion_ids
+
+    query = clean_query(request.GET.get("q", ""))
+    try:
+        ids, status = suggestion_ids(searchable_pages(request), query, limit=8), 200
+    except SearchUnavailable:
+        ids, status = [], 503
+    by_id = Page.objects.filter(pk__in=ids).select_related("content_type").in_bulk()
+    pages = [by_id[pk] for pk in ids if pk in by_id]
+    return JsonResponse(
+        {
+            "query": query,
+            "suggestions": [
+                {"title": page.title, "url": page.get_url(request),
+                 "type": TYPES.get(page.content_type.model_class(), "")}
+                for page in pages
+            ],
+        },
+        status=status,
     )
