@@ -6,6 +6,10 @@ from home.site_setup import ensure_library
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from taxonomie.models import Organisatie, Thema
 
+# Fixtures of the vacancy exchange (a small network of employers, vacancies in every phase),
+# used by the vacancy, employee, reaction, search and report tests alike.
+pytest_plugins = ["vacatures.tests.fixtures"]
+
 
 @pytest.fixture
 def library(db):

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-# Written out by hand from the phases in vacatures/tests/conftest.py (PHASES):
+# Written out by hand from the phases in vacatures/tests/fixtures.py (PHASES):
 PUBLIC = {"openbaar", "direct"}
 NETWORK = {"netwerk", "nooit-openbaar"}  # 'onder water': every participant's employees
 

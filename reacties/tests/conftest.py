@@ -6,8 +6,6 @@ from django.core import mail
 from django.test import Client
 from pypdf import PdfWriter
 
-from vacatures.tests.conftest import every_phase, make_vacancy, network  # noqa: F401
-
 
 def make_pdf(pages=1, padding=0):
     """A real PDF, made here; `padding` adds bytes to reach a size."""

@@ -2,8 +2,6 @@
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
-from vacatures.tests.conftest import make_vacancy, network  # noqa: F401
-
 
 def promote(query, page):
     SearchPromotion.objects.create(query=Query.get(query), page=page, sort_order=0, description="")

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from vacatures.tests.conftest import VISIBLE_TO_PUBLIC
+from vacatures.tests.fixtures import VISIBLE_TO_PUBLIC
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from vacatures.tests.conftest import TODAY
+from vacatures.tests.fixtures import TODAY
 
 # Public vacancies with hand-picked properties. Hours bands by hand: a vacancy belongs to each band
 # its range reaches into (tot-16 <16, 16-24, 24-32, 32-36, 36-plus >=36).

@@ -1,1 +1,0 @@
-from vacatures.tests.conftest import every_phase, make_vacancy, network  # noqa: F401
