@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
     path("medewerkers/", include("medewerkers.urls")),
     path("vacatures/reageren/", include("reacties.urls")),
 ]
