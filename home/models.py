@@ -21,6 +21,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from projecten.models import InspiratieIndexPage, ProjectPage
+        from vacatures.models import VacatureIndexPage
+        from vacatures.views import visible_vacancies
 
         context = super().get_context(request, *args, **kwargs)
         context["bibliotheek"] = InspiratieIndexPage.objects.live().public().first()
@@ -29,6 +31,8 @@ class HomePage(Page):
             .prefetch_related("organisaties__organisatie")
             .order_by("-first_published_at", "-pk")[:6]
         )
+        context["vacaturebank"] = VacatureIndexPage.objects.live().public().first()
+        context["aantal_vacatures"] = visible_vacancies(request).count()
         return context
 
 

@@ -136,3 +136,8 @@ def test_json_ld_only_on_public_vacancies(client, every_phase):
     assert data["jobLocation"]["address"]["addressLocality"] == "Enschede"
     assert data["identifier"]["value"] == vacancy.vacaturenummer
     assert "Een mooie baan." in data["description"]
+
+
+def test_home_page_count(client, hidden, visible):
+    html = client.get("/").content.decode()
+    assert f"Er staan nu {len(visible)} vacatures open." in html
