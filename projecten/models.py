@@ -255,7 +255,7 @@ class ProjectPage(Page):
         start = format_date(self.looptijd_start, self.looptijd_start_precisie)
         end = format_date(self.looptijd_eind, self.looptijd_eind_precisie)
         if start and end:
-            return f"{start} – {end}"
+            return start if start == end else f"{start} – {end}"
         if start:
             return f"vanaf {start}"
         if end:

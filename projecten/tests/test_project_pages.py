@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from projecten.dates import format_date, last_day
-from projecten.models import Status, status_on
+from projecten.models import ProjectPage, Status, status_on
 
 
 def test_project_page_shows_every_field_in_readable_dutch(client, make_project):
@@ -53,6 +53,13 @@ def test_related_projects_share_the_theme_nearest_in_time(client, make_project):
 def test_status_is_derived_from_dates_and_precision(start, start_p, end, end_p, today, expected):
     project = SimpleNamespace(looptijd_start=start, looptijd_eind_tot=last_day(end, end_p))
     assert status_on(project, today) == expected
+
+
+@pytest.mark.django_db
+def test_a_one_month_project_reads_as_one_month():
+    page = ProjectPage(looptijd_start=date(2023, 9, 1), looptijd_start_precisie="maand",
+                       looptijd_eind=date(2023, 9, 1), looptijd_eind_precisie="maand")
+    assert page.looptijd_leesbaar == "september 2023"
 
 
 def test_date_helpers():

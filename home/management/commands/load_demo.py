@@ -57,7 +57,7 @@ DEMO_PROJECTS = [
             "Een week vol workshops, meeloopdagen en loopbaangesprekken voor medewerkers van twee "
             "gemeenten die samen één werkorganisatie vormen."
         ),
-        "materiaal": [("podcast", "Podcast: een week meelopen bij de buren")],
+        "materiaal": [("podcast", "Een week meelopen bij de buren")],
     },
     {
         "title": "Team van de toekomst",
