@@ -1,11 +1,15 @@
 """Make sure the site has its home page and library. Used by load_demo and the importer."""
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
+
+EVALUATIE_COLLECTIE = "Evaluatierapporten"
 
 
 @transaction.atomic
@@ -13,8 +17,7 @@ def ensure_home():
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
-    home = root.add_child(
+    home = ensure_roots().add_child(
         instance=HomePage(
             title="In Beweging",
             slug="in-beweging",
@@ -39,8 +42,23 @@ def ensure_home():
     return home
 
 
+def ensure_roots():
+    """What Wagtail's migrations create (default locale, root page, root collection), if a flush removed it."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+def ensure_collection(name):
+    ensure_roots()
+    return Collection.objects.filter(name=name).first() or Collection.get_first_root_node().add_child(name=name)
+
+
 @transaction.atomic
 def ensure_library():
+    """The library at /inspiratie/, and the document collection for its evaluation reports."""
+    ensure_collection(EVALUATIE_COLLECTIE)
     library = InspiratieIndexPage.objects.first()
     if library:
         return library

@@ -20,7 +20,7 @@ def library_content(make_project):
                         start=date(2021, 6, 1), end=date(2022, 6, 1), samenvatting="Over samenwerken.")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_library_pages_have_no_wcag_violations(live_server, library_content):
     project_url = library_content.url
     with open_browser() as browser:
@@ -33,7 +33,7 @@ def test_library_pages_have_no_wcag_violations(live_server, library_content):
             assert violations == [], f"{path}: {format_violations(violations)}"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_filters_work_without_javascript(live_server, library_content):
     with open_browser() as browser:
         context = browser.new_context(java_script_enabled=False)

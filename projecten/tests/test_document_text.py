@@ -57,7 +57,7 @@ def test_unreadable_pdf_is_logged_and_skipped(admin_client, caplog, django_captu
     assert "overgeslagen" in caplog.text
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_extraction_runs_in_a_background_worker(make_project):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         document = get_document_model().objects.create(

@@ -5,7 +5,7 @@ import pytest
 from home.tests.browser import format_violations, open_browser, run_axe
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_vacancy_pages_have_no_wcag_violations(live_server, make_vacancy):
     vacancy = make_vacancy("alfa", "Adviseur werk en inkomen", reageer_url="https://example.org/solliciteer")
     make_vacancy("beta", "Medewerker burgerzaken", dienstverband="tijdelijk", uren_min=24, uren_max=32)
