@@ -102,3 +102,10 @@ def test_publishing_shows_up_at_once_despite_the_cache(clients, make_vacancy):
     assert clients["anoniem"].get("/vacatures/").context["search"].total == 0
     make_vacancy("beta", "Net gepubliceerd", published_days_ago=30)
     assert [v.title for v in clients["anoniem"].get("/vacatures/").context["vacatures"]] == ["Net gepubliceerd"]
+
+
+@pytest.mark.parametrize("audience", ["anoniem", "alfa", "beta"])
+def test_suggestions_follow_the_audience(clients, every_phase, audience):
+    data = clients[audience].get("/zoeken/suggesties", {"q": "verbor"}).json()
+    suggested = {s["title"] for s in data["suggestions"]}
+    assert suggested == {t for t in titles(every_phase, expected(audience)) if t.startswith("Verborgen")}

@@ -47,3 +47,14 @@ def test_filters_work_without_javascript(live_server, library_content):
         page.get_by_role("link", name="Verwijder filter: Thema: Leren en ontwikkelen").click()
         assert page.locator("ul.kaarten > li").count() == 3
         context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_typing_offers_suggestions(live_server, library_content):
+    with open_browser() as browser:
+        page = browser.new_page()
+        page.goto(live_server.url + "/inspiratie/")
+        page.locator("#q").press_sequentially("vitaa", delay=30)
+        page.wait_for_function("document.querySelectorAll('#q-suggesties option').length > 0", timeout=5000)
+        options = page.eval_on_selector_all("#q-suggesties option", "els => els.map(e => e.value)")
+        assert options == ["Vitaal in Ede"]
