@@ -1,0 +1,48 @@
+"""Every hostile or odd input answers 200 with a sane page (404 only for a page past the end), never a 500,
+on /inspiratie/, /vacatures/, /zoeken/ and the suggestions."""
+
+import pytest
+
+ENDPOINTS = ["/inspiratie/", "/vacatures/", "/zoeken/"]
+QUERIES = [
+    "", " ", "x" * 2000, '"', "'", '"onafgesloten', "((", "a) OR (b", "AND", "OR NOT AND", "NOT leren",
+    "*", "lere*", "a:b", "thema:vitaliteit", "'; DROP TABLE wagtailcore_page; --", "1 OR 1=1",
+    '{"query": {"match_all": {}}}', "<script>alert(1)</script>", "\u0000", "ü ë é ç", "🙂", "%", "_", "\\",
+]
+PARAMS = [
+    {"thema": "bestaat-niet"}, {"thema": ["vitaliteit", "vitaliteit"]}, {"organisatie": "x" * 500},
+    {"uren": "99"}, {"status": ["lopend", "drop table"]}, {"pagina": "abc"}, {"pagina": "-1"},
+    {"pagina": "1e9"}, {"sorteer": "'; --"}, {"soort": "vacaturepage"},
+]
+
+
+@pytest.fixture
+def content(make_project, make_vacancy):
+    make_project("Leren en vitaliteit", thema="Vitaliteit", samenvatting="Over leren.")
+    make_vacancy("alfa", "Adviseur leren")
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
+def test_queries(client, content, endpoint, query):
+    response = client.get(endpoint, {"q": query})
+    assert response.status_code == 200, response.content[:500]
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("params", PARAMS, ids=range(len(PARAMS)))
+def test_parameters(client, content, endpoint, params):
+    assert client.get(endpoint, params).status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_page_past_the_end_is_404(client, content, endpoint):
+    assert client.get(endpoint, {"pagina": "99999"}).status_code == 404
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
+def test_suggestions(client, content, query):
+    response = client.get("/zoeken/suggesties", {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
