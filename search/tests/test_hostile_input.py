@@ -23,17 +23,17 @@ def content(make_project, make_vacancy):
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
-def test_queries(client, content, endpoint, query):
-    response = client.get(endpoint, {"q": query})
-    assert response.status_code == 200, response.content[:500]
-    assert "<script>alert(1)</script>" not in response.content.decode()
+def test_queries(client, content, endpoint):
+    for query in QUERIES:
+        response = client.get(endpoint, {"q": query})
+        assert response.status_code == 200, (query, response.content[:500])
+        assert "<script>alert(1)</script>" not in response.content.decode(), query
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-@pytest.mark.parametrize("params", PARAMS, ids=range(len(PARAMS)))
-def test_parameters(client, content, endpoint, params):
-    assert client.get(endpoint, params).status_code == 200
+def test_parameters(client, content, endpoint):
+    for params in PARAMS:
+        assert client.get(endpoint, params).status_code == 200, params
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
@@ -41,8 +41,8 @@ def test_page_past_the_end_is_404(client, content, endpoint):
     assert client.get(endpoint, {"pagina": "99999"}).status_code == 404
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
-def test_suggestions(client, content, query):
-    response = client.get("/zoeken/suggesties", {"q": query})
-    assert response.status_code == 200
-    assert isinstance(response.json()["suggestions"], list)
+def test_suggestions(client, content):
+    for query in QUERIES:
+        response = client.get("/zoeken/suggesties", {"q": query})
+        assert response.status_code == 200, query
+        assert isinstance(response.json()["suggestions"], list), query
