@@ -203,8 +203,9 @@ class SearchResult:
 
 
 def clean_query(raw: str) -> str:
-    """Trim, collapse white space and cap the length of a free-text query."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """Trim, drop control characters (NUL cannot be stored in PostgreSQL), collapse white space, cap the length."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def search_terms(query: str) -> str:
@@ -297,7 +298,9 @@ class FacetedSearch:
         query = clean_query(params.get("q", ""))
         selected = {}
         for facet in self.facets:
-            raw = [v for v in params.getlist(facet.name) if v][:MAX_VALUES_PER_FACET]
+            # A value no facet can have (empty, overlong, with control characters) is dropped unseen.
+            raw = [v for v in params.getlist(facet.name) if v and len(v) <= 200 and v.isprintable()]
+            raw = raw[:MAX_VALUES_PER_FACET]
             if not raw:
                 continue
             valid = {str(v): v for v in facet.valid_values(self.base, candidates=raw)}

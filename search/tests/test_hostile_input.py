@@ -46,3 +46,9 @@ def test_suggestions(client, content):
         response = client.get("/zoeken/suggesties", {"q": query})
         assert response.status_code == 200, query
         assert isinstance(response.json()["suggestions"], list), query
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS + ["/vacatures/feed/"])
+def test_control_characters_in_filters(client, content, endpoint):
+    for name in ("thema", "organisatie", "regio", "soort", "status", "uren", "sorteer", "pagina"):
+        assert client.get(endpoint, {name: "vita\x00liteit"}).status_code == 200, name
