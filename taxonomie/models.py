@@ -6,7 +6,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
-class Organisatie(index.Indexed, models.Model):
+class NaamMetSlug(models.Model):
+    """A record known by its name, with a URL slug made from that name when none is given."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.naam)
+        super().save(*args, **kwargs)
+
+
+class Organisatie(index.Indexed, NaamMetSlug):
     """A public body: a municipality, a collaboration of municipalities, a GGD, ..."""
 
     class Soort(models.TextChoices):
@@ -54,16 +69,8 @@ class Organisatie(index.Indexed, models.Model):
         verbose_name = "organisatie"
         verbose_name_plural = "organisaties"
 
-    def __str__(self):
-        return self.naam
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.naam)
-        super().save(*args, **kwargs)
-
-
-class Regio(models.Model):
+class Regio(NaamMetSlug):
     """A labour-market region of a network of employers, such as Twente."""
 
     naam = models.CharField("naam", max_length=100, unique=True)
@@ -76,16 +83,8 @@ class Regio(models.Model):
         verbose_name = "regio"
         verbose_name_plural = "regio's"
 
-    def __str__(self):
-        return self.naam
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.naam)
-        super().save(*args, **kwargs)
-
-
-class Thema(models.Model):
+class Thema(NaamMetSlug):
     """A theme of the library. Aliases catch the spelling variants found in source material."""
 
     naam = models.CharField("naam", max_length=100, unique=True)
@@ -102,14 +101,6 @@ class Thema(models.Model):
         ordering = ["naam"]
         verbose_name = "thema"
         verbose_name_plural = "thema's"
-
-    def __str__(self):
-        return self.naam
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.naam)
-        super().save(*args, **kwargs)
 
     @property
     def alias_list(self):
