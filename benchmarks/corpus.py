@@ -1,8 +1,9 @@
 """A synthetic Dutch corpus, created in bulk: treebeard paths computed here, rows written with bulk_create.
 
-Projects go under the library; vacancy-like documents (VacaturePage does not exist yet) are a second
-batch of ProjectPage rows with vacancy-like titles and texts under a second index page, so every
-document goes through the same model, search fields and index as a project.
+Projects go under the library; vacancy-like documents are a second batch of ProjectPage rows with
+vacancy-like titles and texts under a second index page. (VacaturePage did not exist when this was
+written and brings its own tree and visibility rules; here every document goes through the same model,
+search fields and index, so the figures measure the search machinery.)
 """
 
 import json

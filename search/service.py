@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -236,22 +237,33 @@ def pk_filter(queryset: QuerySet, ids: list) -> QuerySet:
     return queryset.filter(pk__in=ids)
 
 
-def text_match(queryset: QuerySet, query: str) -> tuple[QuerySet, list | None]:
-    """(`queryset` narrowed to the pages that match every word of `query`, ranked pks or None).
+class TextMatch(NamedTuple):
+    queryset: QuerySet  # the pages that match, best first when ranked in SQL
+    ranked_ids: list | None  # their pks best first, when the match was run on its own
+    exact: bool = True  # False when the ids come from a search engine (its index may lag behind)
+
+
+def text_match(queryset: QuerySet, query: str) -> TextMatch:
+    """`queryset` narrowed to the pages that match every word of `query`, and their ranking.
 
     Database backends: the narrowed queryset joins the index and is ordered best first; the
-    second value is None. Search engines: the second value is the list of matching pks, best first.
+    second value is None. Search engines, and database backends that say `materialise_matches`
+    (PostgreSQL, where reading the vectors is the expensive part): the match runs once and the second
+    value is the list of matching pks, best first.
     """
     terms = search_terms(query)
     if not terms:
-        return queryset, None
+        return TextMatch(queryset, None)
 
     def search(backend):
         results = backend.search(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):
-            return results.get_queryset(), None
+            if not getattr(backend, "materialise_matches", False):
+                return TextMatch(results.get_queryset(), None)
+            ids = list(results.get_queryset().values_list("pk", flat=True))
+            return TextMatch(pk_filter(queryset, ids), ids)
         ids = results.ranked_pks() if hasattr(results, "ranked_pks") else [obj.pk for obj in results]
-        return pk_filter(queryset, ids), ids
+        return TextMatch(pk_filter(queryset, ids), ids, exact=False)
 
     return _backend_call(search)
 
@@ -262,7 +274,7 @@ def text_match_ids(queryset: QuerySet, query: str) -> list:
     Input is cleaned first (`search_terms`), so no query string can raise; an unreachable
     search engine raises `SearchUnavailable`.
     """
-    matched, ranked_ids = text_match(queryset, query)
+    matched, ranked_ids, _ = text_match(queryset, query)
     if ranked_ids is not None:
         return ranked_ids
     return list(matched.values_list("pk", flat=True))
@@ -325,7 +337,7 @@ class FacetedSearch:
 
     def _run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
         query, selected = self.parse(params)
-        matched, ranked_ids = text_match(self.base, query) if query else (self.base, None)
+        matched, ranked_ids, exact = text_match(self.base, query) if query else TextMatch(self.base, None)
         model = self.base.model
 
         def filtered(except_facet=None):
@@ -346,9 +358,12 @@ class FacetedSearch:
         results = filtered()
         number = page_number if page_number is not None else params.get("pagina")
         if ranked_ids is not None and not sort:
-            # Ranked by a search engine: order the pks, then load one page of objects.
-            order = {pk: i for i, pk in enumerate(ranked_ids)}
-            ids = sorted(results.values_list("pk", flat=True), key=lambda pk: order.get(pk, len(order)))
+            # Ranked pks from the engine (or materialised): order the pks, then load one page of objects.
+            if selected or not exact:
+                order = {pk: i for i, pk in enumerate(ranked_ids)}
+                ids = sorted(results.values_list("pk", flat=True), key=lambda pk: order.get(pk, len(order)))
+            else:
+                ids = ranked_ids
             paginator = Paginator(ids, self.per_page)
             page_obj = self._page(paginator, number)
             by_id = results.in_bulk(list(page_obj.object_list))

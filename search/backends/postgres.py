@@ -1,0 +1,92 @@
+"""PostgreSQL: modelsearch's backend with Dutch configurations and a cheaper join to the index.
+
+- Text is analysed with `dutch_unaccent` (Snowball Dutch after unaccent), autocomplete with
+  `simple_unaccent` (no stemming, for prefixes); both come from migration search/0001.
+- modelsearch joins the index with `index.object_id = page.id::varchar`, which makes PostgreSQL read
+  every page row to find a handful of matches. Here the join goes the other way,
+  `page.id = index.object_id::integer`, so a rare word costs a few index lookups; the match itself is
+  `(title || body) @@ query`, which the GIN index of migration search/0001 serves.
+- Ranking is modelsearch's: ts_rank of title (times title_norm) plus ts_rank of body, with its weights.
+- `materialise_matches`: reading the tsvectors is the expensive part of a query that matches many pages,
+  so the faceted-search service fetches the ranked pks once and counts facets over that list.
+"""
+
+from django.db import connections
+from django.db.models import IntegerField
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.conf import get_app_config
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+class DutchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    # The indexed vector(s) a query matches and ranks against; {e} is the index table.
+    MATCH = "({e}.title || {e}.body)"
+    RANK_VECTORS = ("{e}.title", "{e}.body")
+
+    def _plain(self):
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:  # a page type's pk is its link to Page
+            pk = pk.target_field
+        return isinstance(self.query, (PlainText, Phrase)) and self.fields is None and isinstance(pk, IntegerField)
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not self._plain():  # match-all, negations, fuzzy, field lists: modelsearch's own way
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return self.queryset.none()
+        db = self.queryset.db
+        qn = connections[db].ops.quote_name
+        tsquery, tsquery_params = self.queryset.query.get_compiler(using=db).compile(search_query)
+        model = self.queryset.model
+        entries = qn(IndexEntry._meta.db_table)
+        pk = f"{qn(model._meta.db_table)}.{qn(model._meta.pk.column)}"
+        content_types = ", ".join(str(int(pk)) for pk in get_descendants_content_types_pks(model))
+        weights = f"'{self.sql_weights}'::float4[]"
+        title, *body = (vector.format(e=entries) for vector in self.RANK_VECTORS)
+        # modelsearch's ranking: ts_rank of the title times title_norm, plus ts_rank of the body.
+        rank = f"ts_rank({weights}, {title}, {tsquery})" + (f" * {entries}.title_norm" if body else "")
+        rank_params = list(tsquery_params)
+        for vector in body:
+            rank += f" + ts_rank({weights}, {vector}, {tsquery})"
+            rank_params += tsquery_params
+        score_name = score_field or "_score"
+        ranked = bool(score_field or self.order_by_relevance)
+        queryset = self.queryset.extra(
+            tables=[IndexEntry._meta.db_table],
+            where=[
+                f"{entries}.content_type_id IN ({content_types})",
+                f"{pk} = ({entries}.object_id)::integer",
+                f"{self.MATCH.format(e=entries)} @@ {tsquery}",
+            ],
+            params=list(tsquery_params),
+            select={score_name: rank} if ranked else None,
+            select_params=rank_params if ranked else None,
+        )
+        if self.order_by_relevance:
+            queryset = queryset.order_by(f"-{score_name}", "-pk")
+        elif not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        return queryset[start:stop]
+
+
+class DutchPostgresAutocompleteQueryCompiler(DutchPostgresSearchQueryCompiler, PostgresAutocompleteQueryCompiler):
+    MATCH = "{e}.autocomplete"
+    RANK_VECTORS = ("{e}.autocomplete",)
+
+
+class DutchPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = DutchPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = DutchPostgresAutocompleteQueryCompiler
+    materialise_matches = True
+
+    def __init__(self, params):
+        super().__init__({"SEARCH_CONFIG": "dutch_unaccent", **params})
+        self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple_unaccent")
