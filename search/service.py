@@ -233,7 +233,12 @@ def pk_filter(queryset: QuerySet, ids: list) -> QuerySet:
         if vendor == "sqlite":
             return queryset.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
         if vendor == "postgresql":
-            return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+            # A constant array: PostgreSQL knows its length and hashes it (an IN over unnest() is
+            # estimated at 200 rows and probed row by row).
+            qn = connections[queryset.db].ops.quote_name
+            meta = queryset.model._meta
+            return queryset.extra(where=[f"{qn(meta.db_table)}.{qn(meta.pk.column)} = ANY(%s::bigint[])"],
+                                  params=[ids])
     return queryset.filter(pk__in=ids)
 
 
