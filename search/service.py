@@ -248,13 +248,14 @@ class TextMatch(NamedTuple):
     exact: bool = True  # False when the ids come from a search engine (its index may lag behind)
 
 
-def text_match(queryset: QuerySet, query: str) -> TextMatch:
+def text_match(queryset: QuerySet, query: str, selective_filters: bool = False) -> TextMatch:
     """`queryset` narrowed to the pages that match every word of `query`, and their ranking.
 
     Database backends: the narrowed queryset joins the index and is ordered best first; the
     second value is None. Search engines, and database backends that say `materialise_matches`
     (PostgreSQL, where reading the vectors is the expensive part): the match runs once and the second
-    value is the list of matching pks, best first.
+    value is the list of matching pks, best first. Unless `selective_filters`: when every query that
+    follows carries a filter, the database does better matching only the filtered rows each time.
     """
     terms = search_terms(query)
     if not terms:
@@ -263,7 +264,7 @@ def text_match(queryset: QuerySet, query: str) -> TextMatch:
     def search(backend):
         results = backend.search(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):
-            if not getattr(backend, "materialise_matches", False):
+            if selective_filters or not getattr(backend, "materialise_matches", False):
                 return TextMatch(results.get_queryset(), None)
             ids = list(results.get_queryset().values_list("pk", flat=True))
             return TextMatch(pk_filter(queryset, ids), ids)
@@ -342,7 +343,10 @@ class FacetedSearch:
 
     def _run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
         query, selected = self.parse(params)
-        matched, ranked_ids, exact = text_match(self.base, query) if query else TextMatch(self.base, None)
+        # With two or more facets chosen, every count query (and the results) has at least one filter.
+        matched, ranked_ids, exact = (
+            text_match(self.base, query, selective_filters=len(selected) >= 2) if query else TextMatch(self.base, None)
+        )
         model = self.base.model
 
         def filtered(except_facet=None):

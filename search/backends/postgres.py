@@ -64,6 +64,9 @@ class DutchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             where=[
                 f"{entries}.content_type_id IN ({content_types})",
                 f"{pk} = ({entries}.object_id)::integer",
+                # The same condition the other way round, so that the planner can also go from
+                # filtered pages to their index entries (by the unique content_type, object_id index).
+                f"{entries}.object_id = ({pk})::varchar(50)",
                 f"{self.MATCH.format(e=entries)} @@ {tsquery}",
             ],
             params=list(tsquery_params),
