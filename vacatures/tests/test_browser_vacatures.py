@@ -1,6 +1,7 @@
 """Vacancy pages in real Chromium with axe-core: listing, filtered listing, a vacancy, employers."""
 
 import pytest
+from playwright.sync_api import expect
 
 from home.tests.browser import format_violations, open_browser, run_axe
 
@@ -32,6 +33,6 @@ def test_vacancy_pages_have_no_wcag_violations(live_server, make_vacancy):
             files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"geen pdf"}]
         )
         page.get_by_role("button", name="Verstuur reactie").click()
-        assert "Je cv is geen pdf-bestand" in page.content()
+        expect(page.get_by_text("Je cv is geen pdf-bestand")).to_be_visible()
         violations = run_axe(page)
         assert violations == [], format_violations(violations)
