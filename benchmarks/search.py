@@ -37,6 +37,7 @@ def parse_args(argv=None):
     parser.add_argument("--stock-timeout", type=float, default=10.0,
                         help="a stock query slower than this counts as this and is not repeated")
     parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--kinds", help="comma-separated kinds of query to run (default: all)")
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
     parser.add_argument("--sqlite-cache-mb", type=int, default=0,
                         help="SQLite page cache and mmap size per connection (default: SQLite's own, 2 MB)")
@@ -586,6 +587,9 @@ def main(argv=None):
     content_type = ContentType.objects.get_for_model(ProjectPage).pk
     today = timezone.localdate()
     mix = query_mix(built["corpus"], documents)
+    if args.kinds:
+        wanted = {kind.strip() for kind in args.kinds.split(",")}
+        mix = {kind: queries for kind, queries in mix.items() if kind in wanted}
     for kind, queries in mix.items():
         for params in queries:
             compare(run_service(params), run_floor(params, content_type, today), f"{kind} {params}")
