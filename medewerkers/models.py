@@ -52,7 +52,9 @@ class Inloglink(models.Model):
 
     @classmethod
     def issue(cls, email, werkgever):
-        """Create a link and return its token (the only copy of it)."""
+        """Create a link and return its token (the only copy of it). Expired links, and the e-mail
+        addresses in them, are deleted here: nothing is kept longer than the link could be used."""
+        cls.objects.filter(aangemaakt__lt=timezone.now() - LINK_VALID_FOR).delete()
         token = secrets.token_urlsafe(32)
         cls.objects.create(token_hash=token_hash(token), email=email, werkgever=werkgever)
         return token

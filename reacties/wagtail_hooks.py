@@ -48,8 +48,7 @@ class ReactieViewSet(ModelViewSet):
                     CvColumn("cv", label="Cv")]
     list_filter = ["herkomst"]
     inspect_view_enabled = False
-    exclude_form_fields = []
-    form_fields = ["naam"]
+    form_fields = ["naam"]  # editors only view (view_reactie); the form exists for Wagtail's edit view
 
     def get_queryset(self, request):
         return visible_reactions(request.user)

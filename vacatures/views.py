@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from search.service import Facet, FacetedSearch, QFacet
 
@@ -99,9 +99,10 @@ def vacancy_listing_context(request):
 
 def employers_by_region(request):
     """[(regio, [(employer, open vacancy count), ...]), ...] with counts of visible vacancies only."""
-    counts = {}
-    for werkgever_id in visible_vacancies(request).values_list("werkgever_id", flat=True):
-        counts[werkgever_id] = counts.get(werkgever_id, 0) + 1
+    counts = dict(
+        visible_vacancies(request).order_by().values("werkgever_id").annotate(n=Count("pk"))
+        .values_list("werkgever_id", "n")
+    )
     employers = (
         OrganisatiePage.objects.live().public().select_related("regio", "organisatie")
         .order_by("regio__naam", "title")

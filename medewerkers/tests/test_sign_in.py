@@ -58,6 +58,9 @@ def test_link_expires_after_30_minutes(client, network):
     Inloglink.objects.update(aangemaakt=timezone.now() - timedelta(minutes=31))
     assert client.post(path).status_code == 410
     assert not Medewerker.objects.exists()
+    # The next request deletes the expired link with its e-mail address.
+    client.post("/medewerkers/inloggen/", {"email": "q@beta.example"})
+    assert list(Inloglink.objects.values_list("email", flat=True)) == ["q@beta.example"]
 
 
 def test_foreign_domain_is_refused_neutrally(client, network):
