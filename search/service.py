@@ -1,20 +1,19 @@
 """One faceted-search service for every listing: /inspiratie/, /vacatures/ and /zoeken/.
 
-A page type declares its facets; `FacetedSearch` reads the GET parameters, runs the text
-query through Wagtail's search backend, applies the filters in the database and counts
-each facet with every *other* active filter applied (the usual faceted-navigation rule).
-Values of one facet combine with OR, different facets with AND. Unknown values are dropped,
-never an error. Counts come from the database, so every bucket is returned on every backend.
+A page type declares its facets; `FacetedSearch` reads the GET parameters, matches the text query
+through the search backend, applies the filters and counts each facet with every *other* active filter
+applied (the usual faceted-navigation rule). Values of one facet combine with OR, different facets with
+AND. Unknown values are dropped, never an error. Every bucket is counted, on every backend.
 
-With a database backend the text match stays inside SQL (a join with the index, ranked there),
-so counts and the page of results are each one query, whatever the number of matches. With
-Elasticsearch/OpenSearch the ranked primary keys come back from the engine and reach the
-database as one parameter. If the engine cannot be reached, `SearchUnavailable` is raised.
+Filtering and counting work on the page type's facet columns in memory (`search.facet_table`), so a
+word in 60,000 pages costs one match, not one pass per facet. The match comes from our database
+backends' `match` (every matching pk; scores only for at most `rank_window` matches), or from a search
+engine or Wagtail's stock backend as a ranked list. If the engine cannot be reached, `SearchUnavailable`
+is raised and the listing is shown without the text query.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -22,45 +21,22 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from urllib.parse import urlencode
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+import numpy as np
 from django.core.paginator import EmptyPage, Paginator
-from django.db import connections
-from django.db.models import Count, Q, QuerySet
-from django.db.models.constants import LOOKUP_SEP
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.http import Http404, QueryDict
 from wagtail.search.backends import get_search_backend
+
+from search.backends.database import FastMatch
+from search.facet_table import FacetTable, RankedPositions, facet_table
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 MIN_SUGGESTION_LENGTH = 3
-
-
-def resolve_path(model, path):
-    """(final model field or None, whether the path passes a one-to-many or many-to-many relation)."""
-    spans_many = False
-    final = None
-    for name in path.split(LOOKUP_SEP):
-        try:
-            final = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            break  # a lookup such as __gte or __in: the path ends here
-        spans_many = spans_many or final.many_to_many or final.one_to_many
-        if not final.is_relation:
-            break
-        model = final.related_model
-        final = model._meta.pk
-    return final, spans_many
-
-
-def q_paths(condition):
-    for child in condition.children:
-        if isinstance(child, Q):
-            yield from q_paths(child)
-        else:
-            yield child[0]
+# Within equal relevance (and for suggestions): the newest page first.
+NEWEST_FIRST = ("-first_published_at",)
 
 
 @dataclass
@@ -92,43 +68,22 @@ class Facet:
         self.choices = dict(choices) if choices is not None else None
         self.empty_label = empty_label
 
-    def q(self, values):
-        return Q(**{f"{self.field}__in": values})
+    def signature(self):
+        return ("field", self.name, self.field, self.label_field)
 
-    def spans_many(self, model):
-        """True when a page can have several values (several organisations): filter by semi-join."""
-        return resolve_path(model, self.field)[1]
+    def table_rows(self, manager):
+        """(pk, value, label) of every page, for `search.facet_table`."""
+        return manager.values_list("pk", self.field, self.label_field).distinct()
 
-    def valid_values(self, queryset, candidates=None):
-        """The values this facet can take in `queryset`; with `candidates`, only those among them."""
+    def valid_values(self, table: FacetTable, base_mask) -> set:
+        """The values this facet can take among the pages a visitor may see."""
         if self.choices is not None:
             return set(self.choices)
-        qs = queryset.order_by()
-        if candidates is not None:
-            target = resolve_path(queryset.model, self.field)[0]
-            converted = []
-            for value in candidates:
-                try:
-                    converted.append(target.to_python(value) if target is not None else value)
-                except (ValidationError, ValueError, TypeError):
-                    continue
-            qs = qs.filter(**{f"{self.field}__in": converted})
-        return set(qs.values_list(self.field, flat=True).distinct()) - {None}
+        return set(table.counts(self.name, base_mask))
 
-    def options(self, queryset, selected):
-        rows = (
-            queryset.order_by()
-            .values(self.field, self.label_field)
-            .annotate(n=Count("pk", distinct=self.spans_many(queryset.model)))
-        )
-        counts = {}
-        labels = {}
-        for row in rows:
-            value = row[self.field]
-            if value is None:
-                continue
-            counts[value] = row["n"]
-            labels[value] = row[self.label_field]
+    def options(self, table: FacetTable, mask, selected) -> list[Option]:
+        counts = table.counts(self.name, mask)
+        labels = table.labels(self.name)
         if self.choices is not None:
             ordered = [v for v in self.choices if v in counts or v in selected]
             labels = {v: self.choices[v] for v in ordered}
@@ -149,33 +104,25 @@ class QFacet(Facet):
         self.label = label
         self.conditions = conditions
 
-    def q(self, values):
-        conditions = self.conditions()
-        combined = Q(pk__in=[])
-        for value in values:
-            combined |= conditions[value][1]
-        return combined
+    def signature(self):
+        # The conditions' text holds their dates (status changes at midnight): a new day is a new table.
+        return ("conditions", self.name, tuple((v, label, str(q)) for v, (label, q) in self.conditions().items()))
 
-    def spans_many(self, model):
-        return any(resolve_path(model, path)[1] for _, condition in self.conditions().values()
-                   for path in q_paths(condition))
+    def table_rows(self, manager):
+        for value, (label, condition) in self.conditions().items():
+            for pk in manager.filter(condition).values_list("pk", flat=True).distinct():
+                yield pk, value, label
 
-    def valid_values(self, queryset, candidates=None):
+    def valid_values(self, table, base_mask):
         return set(self.conditions())
 
-    def options(self, queryset, selected):
-        # Every condition counted in one pass over the rows.
-        conditions = self.conditions()
-        counts = queryset.order_by().aggregate(
-            **{f"n{i}": Count("pk", filter=condition, distinct=True)
-               for i, (_, condition) in enumerate(conditions.values())}
-        )
-        result = []
-        for i, (value, (label, _)) in enumerate(conditions.items()):
-            count = counts[f"n{i}"]
-            if count or value in selected:
-                result.append(Option(value, label, count, value in selected))
-        return result
+    def options(self, table, mask, selected):
+        counts = table.counts(self.name, mask)
+        return [
+            Option(value, label, counts.get(value, 0), value in selected)
+            for value, (label, _) in self.conditions().items()
+            if counts.get(value) or value in selected
+        ]
 
 
 @dataclass
@@ -226,77 +173,93 @@ def _backend_call(call):
         raise SearchUnavailable(f"{type(backend).__name__}: {exc}") from exc
 
 
-def pk_filter(queryset: QuerySet, ids: list) -> QuerySet:
-    """`queryset` narrowed to `ids`, sent as one parameter whatever their number."""
-    vendor = connections[queryset.db].vendor
-    if ids and all(isinstance(pk, int) for pk in ids):
-        if vendor == "sqlite":
-            return queryset.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
-        if vendor == "postgresql":
-            # A constant array: PostgreSQL knows its length and hashes it (an IN over unnest() is
-            # estimated at 200 rows and probed row by row).
-            qn = connections[queryset.db].ops.quote_name
-            meta = queryset.model._meta
-            return queryset.extra(where=[f"{qn(meta.db_table)}.{qn(meta.pk.column)} = ANY(%s::bigint[])"],
-                                  params=[ids])
-    return queryset.filter(pk__in=ids)
+def rank_key(table: FacetTable, pks, scores, tiebreak) -> np.ndarray:
+    """A sort key over the table (lower first): higher `scores` first, equal scores in `tiebreak`
+    order; pages without a score last. Without `scores`, `pks` is taken as best first."""
+    size = len(table)
+    order = table.order(tiebreak)
+    positions, found = table.index(pks)
+    if scores is None:
+        ranks = np.arange(len(positions))
+    else:
+        ranks = np.unique(-np.asarray(scores), return_inverse=True)[1].reshape(-1)
+    key = np.full(size, size, dtype=np.int64)
+    key[positions[found]] = ranks[found]
+    return key * size + order
 
 
 class TextMatch(NamedTuple):
-    queryset: QuerySet  # the pages that match, best first when ranked in SQL
-    ranked_ids: list | None  # their pks best first, when the match was run on its own
-    exact: bool = True  # False when the ids come from a search engine (its index may lag behind)
+    mask: np.ndarray  # the pages of the table that match every word
+    ranking: Callable[[], np.ndarray]  # -> a sort key over the table, best match lowest
 
 
-def text_match(queryset: QuerySet, query: str, selective_filters: bool = False) -> TextMatch:
-    """`queryset` narrowed to the pages that match every word of `query`, and their ranking.
+def text_match(table: FacetTable, queryset, query: str, tiebreak) -> TextMatch | None:
+    """The pages of `queryset` that match every word of `query` (None for a query without words).
 
-    Database backends: the narrowed queryset joins the index and is ordered best first; the
-    second value is None. Search engines, and database backends that say `materialise_matches`
-    (PostgreSQL, where reading the vectors is the expensive part): the match runs once and the second
-    value is the list of matching pks, best first. Unless `selective_filters`: when every query that
-    follows carries a filter, the database does better matching only the filtered rows each time.
+    Our database backends: every match in one query. At most `rank_window` matches are ranked by the
+    backend's score (bm25, ts_rank); for more, title matches come before body matches, each in `tiebreak`
+    order (scoring every match of a word in most pages would cost more than the rest of the request).
+    Search engines and Wagtail's stock backend: their ranked list of every match.
     """
     terms = search_terms(query)
     if not terms:
-        return TextMatch(queryset, None)
+        return None
+    model = table.model
 
     def search(backend):
+        if isinstance(backend, FastMatch):
+            pks, _ = backend.match(model, terms)
+
+            def ranking():
+                if len(pks) <= backend.rank_window:
+                    return rank_key(table, *backend.match(model, terms, with_scores=True), tiebreak)
+                in_title = table.positions(backend.match(model, terms, "title")[0])
+                return np.where(in_title, 0, len(table)) + table.order(tiebreak)
+
+            return TextMatch(table.positions(pks), ranking)
         results = backend.search(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):
-            if selective_filters or not getattr(backend, "materialise_matches", False):
-                return TextMatch(results.get_queryset(), None)
-            ids = list(results.get_queryset().values_list("pk", flat=True))
-            return TextMatch(pk_filter(queryset, ids), ids)
-        ids = results.ranked_pks() if hasattr(results, "ranked_pks") else [obj.pk for obj in results]
-        return TextMatch(pk_filter(queryset, ids), ids, exact=False)
+            ranked = list(results.get_queryset().values_list("pk", flat=True))
+        else:
+            ranked = results.ranked_pks() if hasattr(results, "ranked_pks") else [obj.pk for obj in results]
+        return TextMatch(table.positions(ranked), lambda: rank_key(table, ranked, None, tiebreak))
 
     return _backend_call(search)
 
 
-def text_match_ids(queryset: QuerySet, query: str) -> list:
+def text_match_ids(queryset, query: str) -> list:
     """Primary keys of the pages in `queryset` that match every word of `query`, best first.
 
     Input is cleaned first (`search_terms`), so no query string can raise; an unreachable
     search engine raises `SearchUnavailable`.
     """
-    matched, ranked_ids, _ = text_match(queryset, query)
-    if ranked_ids is not None:
-        return ranked_ids
-    return list(matched.values_list("pk", flat=True))
+    table = facet_table(queryset.model)
+    matched = text_match(table, queryset, query, NEWEST_FIRST)
+    if matched is None:
+        return []
+    return RankedPositions(table, matched.mask & table.mask(queryset), matched.ranking())[:]
 
 
-def suggestion_ids(queryset: QuerySet, query: str, limit: int = 8) -> list:
+def suggestion_ids(queryset, query: str, limit: int = 8) -> list:
     """Up to `limit` pks of pages in `queryset` whose title words start with what was typed.
 
     The last word is a prefix ("duurz" finds "Duurzame inzetbaarheid"), earlier words must be
-    whole. Shorter input than MIN_SUGGESTION_LENGTH letters gives nothing.
+    whole. Shorter input than MIN_SUGGESTION_LENGTH letters gives nothing. The best matches come first
+    (bm25, ts_rank), or, with more than `rank_window` matches, the newest pages.
     """
     terms = search_terms(query)
     if len(terms.replace(" ", "")) < MIN_SUGGESTION_LENGTH:
         return []
 
     def autocomplete(backend):
+        if isinstance(backend, FastMatch):
+            table = facet_table(queryset.model)
+            pks, _ = backend.match(table.model, terms, "autocomplete")
+            if len(pks) <= backend.rank_window:
+                key = rank_key(table, *backend.match(table.model, terms, "autocomplete", with_scores=True), NEWEST_FIRST)
+            else:
+                key = table.order(NEWEST_FIRST)
+            return RankedPositions(table, table.positions(pks) & table.mask(queryset), key)[:limit]
         results = backend.autocomplete(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):
             return list(results.get_queryset()[:limit].values_list("pk", flat=True))
@@ -312,7 +275,7 @@ class FacetedSearch:
         self.ordering = ordering
         self.per_page = per_page
 
-    def parse(self, params: QueryDict):
+    def parse(self, params: QueryDict, table: FacetTable, base_mask):
         query = clean_query(params.get("q", ""))
         selected = {}
         for facet in self.facets:
@@ -321,7 +284,7 @@ class FacetedSearch:
             raw = raw[:MAX_VALUES_PER_FACET]
             if not raw:
                 continue
-            valid = {str(v): v for v in facet.valid_values(self.base, candidates=raw)}
+            valid = {str(v): v for v in facet.valid_values(table, base_mask)}
             values = list(dict.fromkeys(valid[v] for v in raw if v in valid))
             if values:
                 selected[facet.name] = values
@@ -342,47 +305,30 @@ class FacetedSearch:
             return replace(self._run(without_query, page_number, sort), unavailable=True)
 
     def _run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
-        query, selected = self.parse(params)
-        # With two or more facets chosen, every count query (and the results) has at least one filter.
-        matched, ranked_ids, exact = (
-            text_match(self.base, query, selective_filters=len(selected) >= 2) if query else TextMatch(self.base, None)
-        )
-        model = self.base.model
+        table = facet_table(self.base.model, self.facets)
+        base = table.mask(self.base)
+        query, selected = self.parse(params, table, base)
+        matched = text_match(table, self.base, query, self.ordering) if query else None
+        candidates = base & matched.mask if matched else base
+        chosen = {name: table.selection(name, values) for name, values in selected.items()}
 
         def filtered(except_facet=None):
-            qs = matched
-            for facet in self.facets:
-                if facet.name in selected and facet is not except_facet:
-                    condition = facet.q(selected[facet.name])
-                    if facet.spans_many(model):
-                        # A semi-join: a project with two chosen organisations stays one row.
-                        condition = Q(pk__in=model._base_manager.filter(condition).values("pk"))
-                    qs = qs.filter(condition)
-            return qs
+            mask = candidates
+            for name, selection in chosen.items():
+                if name != except_facet:
+                    mask = mask & selection
+            return mask
 
         facets = [
-            FacetView(f.name, f.label, f.options(filtered(except_facet=f), selected.get(f.name, [])))
+            FacetView(f.name, f.label, f.options(table, filtered(except_facet=f.name), selected.get(f.name, [])))
             for f in self.facets
         ]
-        results = filtered()
-        number = page_number if page_number is not None else params.get("pagina")
-        if ranked_ids is not None and not sort:
-            # Ranked pks from the engine (or materialised): order the pks, then load one page of objects.
-            if selected or not exact:
-                order = {pk: i for i, pk in enumerate(ranked_ids)}
-                ids = sorted(results.values_list("pk", flat=True), key=lambda pk: order.get(pk, len(order)))
-            else:
-                ids = ranked_ids
-            paginator = Paginator(ids, self.per_page)
-            page_obj = self._page(paginator, number)
-            by_id = results.in_bulk(list(page_obj.object_list))
-            page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
-        else:
-            # Ranked in the database (already ordered best first), or a chosen ordering.
-            ranked = bool(search_terms(query)) and not sort
-            object_list = results if ranked else results.order_by(*self.ordering)
-            paginator = Paginator(object_list, self.per_page)
-            page_obj = self._page(paginator, number)
+        key = matched.ranking() if matched and not sort else table.order(self.ordering)
+        paginator = Paginator(RankedPositions(table, filtered(), key), self.per_page)
+        page_obj = self._page(paginator, page_number if page_number is not None else params.get("pagina"))
+        # The objects come from the visitor's own queryset: what it does not hold is never shown.
+        by_id = self.base.in_bulk(page_obj.object_list)
+        page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
 
         base_params = {"q": query} if query else {}
         if sort:

@@ -33,7 +33,9 @@ class VacatureFeed(Feed):
     def items(self):
         public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
         result, _ = vacancy_search(self.request, queryset=public)
-        return list(result.paginator.object_list[:100])
+        ids = result.paginator.object_list[:100]  # primary keys, in the listing's order
+        by_id = public.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def item_title(self, item):
         return f"{item.title} – {item.werkgever.title}"

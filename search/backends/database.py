@@ -27,3 +27,40 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     from modelsearch.backends.database import SearchBackend as stock_backend
 
     return stock_backend(params)
+
+
+class FastMatch:
+    """What the faceted-search service asks of our database backends, besides Wagtail's search API.
+
+    `match(model, text, column)` returns the primary keys of *every* page of `model` (and its subtypes)
+    whose `column` ("text": title and body, "title", or "autocomplete", where the last word is a prefix)
+    holds every word of `text`, in no order; with `with_scores`, also a relevance score per page (higher
+    is better). Scoring reads every match (bm25 on SQLite, ts_rank on PostgreSQL), so the service asks for
+    scores only when there are at most `rank_window` matches; beyond that it ranks title matches above
+    body matches and keeps the listing's own order within each.
+    """
+
+    rank_window = 1000
+
+    def match(self, model, text, column="text", with_scores=False):
+        raise NotImplementedError
+
+
+def content_type_ids(model):
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    return [int(pk) for pk in get_descendants_content_types_pks(model)]
+
+
+def query_words(text, column, stem=True):
+    """The words of a query for `column`: folded, and for full words without stop words and (with `stem`)
+    stemmed; for "autocomplete" every folded word, the last one a prefix."""
+    from search.backends import dutch
+
+    if column == "autocomplete":
+        found = dutch.words(text)
+    elif stem:
+        found = dutch.terms(text)
+    else:
+        found = [word for word in dutch.words(text) if word not in dutch.STOP_WORDS]
+    return list(dict.fromkeys(found))

@@ -7,22 +7,30 @@
   `page.id = index.object_id::integer`, so a rare word costs a few index lookups; the match itself is
   `(title || body) @@ query`, which the GIN index of migration search/0001 serves.
 - Ranking is modelsearch's: ts_rank of title (times title_norm) plus ts_rank of body, with its weights.
-- `materialise_matches`: reading the tsvectors is the expensive part of a query that matches many pages,
-  so the faceted-search service fetches the ranked pks once and counts facets over that list.
+- `match` (see `search.backends.database.FastMatch`): every matching pk through the GIN index, without
+  unpacking the vectors; scores only when asked.
 """
 
-from django.db import connections
+import numpy as np
+from django.db import connections, router
 from django.db.models import IntegerField
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.backends.database import FastMatch, content_type_ids, query_words
+
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+def qn(name):
+    return connections[router.db_for_read(IndexEntry)].ops.quote_name(name)
 
 
 class DutchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -85,11 +93,48 @@ class DutchPostgresAutocompleteQueryCompiler(DutchPostgresSearchQueryCompiler, P
     RANK_VECTORS = ("{e}.autocomplete",)
 
 
-class DutchPostgresSearchBackend(PostgresSearchBackend):
+VECTORS = {"text": "(title || body)", "title": "title", "autocomplete": "autocomplete"}
+
+
+class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
     query_compiler_class = DutchPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = DutchPostgresAutocompleteQueryCompiler
-    materialise_matches = True
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": "dutch_unaccent", **params})
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple_unaccent")
+
+    def match(self, model, text, column="text", with_scores=False):
+        # PostgreSQL stems with its own configuration: the words go in unstemmed.
+        words = query_words(text, column, stem=False)
+        if not words:
+            return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
+        lexemes = [f"'{word}'" for word in words]  # words are letters and digits only
+        if column == "autocomplete":
+            lexemes[-1] += ":*"
+        config = self.autocomplete_config if column == "autocomplete" else self.config
+        tsquery = "to_tsquery(%s::regconfig, %s)"
+        params = [config, " & ".join(lexemes)]
+        score = ""
+        if with_scores:
+            weights = f"'{get_sql_weights()}'::float4[]"
+            if column == "text":
+                score = f", ts_rank({weights}, title, {tsquery}) * title_norm + ts_rank({weights}, body, {tsquery})"
+                params = params * 3
+            else:
+                score = f", ts_rank({weights}, {VECTORS[column]}, {tsquery})"
+                params = params * 2
+        types = ", ".join(str(pk) for pk in content_type_ids(model))
+        sql = (f"SELECT (object_id)::integer{score} FROM {qn(IndexEntry._meta.db_table)} "
+               f"WHERE content_type_id IN ({types}) AND {VECTORS[column]} @@ {tsquery}")
+        with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
+            # A common word matches nearly every row, and the planner then reads (and unpacks) every
+            # vector; the GIN index finds the same rows without opening the vectors.
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            finally:
+                cursor.execute("RESET enable_seqscan")
+        pks = np.array([row[0] for row in rows], dtype=np.int64)
+        return pks, (np.array([row[1] for row in rows], dtype=float) if with_scores else None)

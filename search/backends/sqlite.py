@@ -5,7 +5,10 @@ is one bm25() call with column weights (title above body) in the main query, ord
 instead of stock modelsearch's scalar subquery per result row (which runs the MATCH again for every row).
 """
 
-from django.db import connections
+import json
+
+import numpy as np
+from django.db import connections, router
 from django.db.models import IntegerField
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
@@ -29,6 +32,8 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends import dutch
+from search.backends.database import FastMatch, content_type_ids, query_words
+from search.facet_table import content_version
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -171,10 +176,88 @@ class DutchSQLiteAutocompleteQueryCompiler(DutchSQLiteSearchQueryCompiler, SQLit
         return ["autocomplete"]
 
 
-class DutchSQLiteSearchBackend(SQLiteSearchBackend):
+class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
     query_compiler_class = DutchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = DutchSQLiteAutocompleteQueryCompiler
     index_class = DutchSQLiteIndex
     results_class = SQLiteSearchResults
     rebuilder_class = SQLiteSearchRebuilder
     atomic_rebuilder_class = SQLiteSearchAtomicRebuilder
+    rank_window = 5000
+
+    def match(self, model, text, column="text", with_scores=False):
+        words = query_words(text, column)
+        if not words:
+            return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
+        phrases = [f'"{word}"' for word in words]  # words are letters and digits only
+        if column == "autocomplete":
+            phrases[-1] += "*"
+        expression = f"{{{FTS_COLUMNS[column]}}} : ({' AND '.join(phrases)})"
+        weights = "1.0, 0.0, 0.0" if column == "autocomplete" else ", ".join(map(str, self.query_compiler_class.FTS_WEIGHTS))
+        alias = router.db_for_read(IndexEntry)
+        with connections[alias].cursor() as cursor:
+            score = f", -bm25({FTS}, {weights})" if with_scores else ""
+            cursor.execute(f"SELECT rowid{score} FROM {FTS} WHERE {FTS} MATCH %s", [expression])
+            rows = cursor.fetchall()
+            entry_ids = np.array([row[0] for row in rows], dtype=np.int64)
+            pks = entry_map(alias, cursor).objects_of(cursor, entry_ids, content_type_ids(model))
+        wanted = pks >= 0
+        scores = np.array([row[1] for row in rows], dtype=float)[wanted] if with_scores else None
+        return pks[wanted], scores
+
+
+class EntryMap:
+    """Index entry id -> (content type, object pk), in memory: FTS5 answers with entry ids, and joining
+    60,000 of them to their entries in SQL costs more than the match itself. Entry ids are not reused
+    (AUTOINCREMENT), so the map only grows: an id it does not know is looked up. It is rebuilt for each
+    content version (`search.facet_table`), which also covers ids freed by a rolled-back transaction."""
+
+    def __init__(self, cursor):
+        self.known = np.zeros(0, dtype=bool)
+        self.content_types = np.zeros(0, dtype=np.int64)
+        self.objects = np.zeros(0, dtype=np.int64)  # -1 for a key that is not an integer
+        cursor.execute(f"SELECT id, content_type_id, object_id FROM {ENTRIES}")
+        self._add(cursor.fetchall())
+
+    def _add(self, rows):
+        if not rows:
+            return
+        ids = np.array([row[0] for row in rows], dtype=np.int64)
+        if ids.max() >= len(self.known):
+            extra = int(ids.max()) * 5 // 4 + 1 - len(self.known)
+            self.known = np.concatenate([self.known, np.zeros(extra, dtype=bool)])
+            self.content_types = np.concatenate([self.content_types, np.zeros(extra, dtype=np.int64)])
+            self.objects = np.concatenate([self.objects, np.zeros(extra, dtype=np.int64)])
+        self.known[ids] = True
+        self.content_types[ids] = [row[1] for row in rows]
+        self.objects[ids] = [int(row[2]) if str(row[2]).isdigit() else -1 for row in rows]
+
+    def objects_of(self, cursor, entry_ids, content_types):
+        """The object pk of each entry, or -1 where the entry is of another content type."""
+        inside = entry_ids < len(self.known)
+        missing = entry_ids[~inside | ~self.known[np.where(inside, entry_ids, 0)]] if len(self.known) else entry_ids
+        if len(missing):
+            cursor.execute(f"SELECT id, content_type_id, object_id FROM {ENTRIES} "
+                           "WHERE id IN (SELECT value FROM json_each(%s))", [json.dumps(missing.tolist())])
+            self._add(cursor.fetchall())
+        if not len(self.known):
+            return np.full(len(entry_ids), -1, dtype=np.int64)
+        entry_ids = np.minimum(entry_ids, len(self.known) - 1)  # an id still unknown was deleted meanwhile
+        wanted = self.known[entry_ids] & np.isin(self.content_types[entry_ids], content_types)
+        return np.where(wanted, self.objects[entry_ids], -1)
+
+
+ENTRIES = IndexEntry._meta.db_table
+FTS = ENTRIES + "_fts"
+FTS_COLUMNS = {"text": "title body", "title": "title", "autocomplete": "autocomplete"}
+_entry_maps = {}
+
+
+def entry_map(alias, cursor):
+    """The entry map of database `alias` for the current content version."""
+    key = (alias, content_version())
+    found = _entry_maps.get(key)
+    if found is None:
+        _entry_maps.clear()
+        found = _entry_maps[key] = EntryMap(cursor)
+    return found
