@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -28,7 +30,7 @@ from django.http import Http404, QueryDict
 from wagtail.search.backends import get_search_backend
 
 from search.backends.database import FastMatch
-from search.facet_table import FacetTable, RankedPositions, facet_table
+from search.facet_table import FacetTable, RankedPositions, content_version, facet_table
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +175,36 @@ def _backend_call(call):
         raise SearchUnavailable(f"{type(backend).__name__}: {exc}") from exc
 
 
+_matches: OrderedDict = OrderedDict()
+_matches_lock = threading.Lock()
+MAX_MATCHES = 32  # remembered matches per process (a common word: 60,000 pks, 0.5 MB)
+
+
+def backend_match(backend: FastMatch, model, terms, column="text", with_scores=False):
+    """`backend.match`, remembered for the current content version: a popular word is looked up once
+    per change to the site, not once per visitor."""
+    key = (type(backend), model._meta.label, terms, column, with_scores, content_version())
+    with _matches_lock:
+        found = _matches.get(key)
+        if found is not None:
+            _matches.move_to_end(key)
+            return found
+    found = backend.match(model, terms, column, with_scores)
+    for array in found:
+        if array is not None:
+            array.setflags(write=False)  # shared between requests
+    with _matches_lock:
+        _matches[key] = found
+        while len(_matches) > MAX_MATCHES:
+            _matches.popitem(last=False)
+    return found
+
+
+def forget_matches():
+    with _matches_lock:
+        _matches.clear()
+
+
 def rank_key(table: FacetTable, pks, scores, tiebreak) -> np.ndarray:
     """A sort key over the table (lower first): higher `scores` first, equal scores in `tiebreak`
     order; pages without a score last. Without `scores`, `pks` is taken as best first."""
@@ -208,12 +240,12 @@ def text_match(table: FacetTable, queryset, query: str, tiebreak) -> TextMatch |
 
     def search(backend):
         if isinstance(backend, FastMatch):
-            pks, _ = backend.match(model, terms)
+            pks, _ = backend_match(backend, model, terms)
 
             def ranking():
                 if len(pks) <= backend.rank_window:
-                    return rank_key(table, *backend.match(model, terms, with_scores=True), tiebreak)
-                in_title = table.positions(backend.match(model, terms, "title")[0])
+                    return rank_key(table, *backend_match(backend, model, terms, with_scores=True), tiebreak)
+                in_title = table.positions(backend_match(backend, model, terms, "title")[0])
                 return np.where(in_title, 0, len(table)) + table.order(tiebreak)
 
             return TextMatch(table.positions(pks), ranking)
@@ -254,9 +286,10 @@ def suggestion_ids(queryset, query: str, limit: int = 8) -> list:
     def autocomplete(backend):
         if isinstance(backend, FastMatch):
             table = facet_table(queryset.model)
-            pks, _ = backend.match(table.model, terms, "autocomplete")
+            pks, _ = backend_match(backend, table.model, terms, "autocomplete")
             if len(pks) <= backend.rank_window:
-                key = rank_key(table, *backend.match(table.model, terms, "autocomplete", with_scores=True), NEWEST_FIRST)
+                scored = backend_match(backend, table.model, terms, "autocomplete", with_scores=True)
+                key = rank_key(table, *scored, NEWEST_FIRST)
             else:
                 key = table.order(NEWEST_FIRST)
             return RankedPositions(table, table.positions(pks) & table.mask(queryset), key)[:limit]

@@ -88,6 +88,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite's own page cache is 2 MB: the search index alone is larger. 64 MB of cache and reading the
+    # file through a 256 MB memory map make a search about a third faster (benchmarks/README.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
