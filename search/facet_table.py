@@ -19,6 +19,7 @@ immediately and again after the transaction commits. The date is part of time-de
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections import OrderedDict
 
@@ -27,12 +28,16 @@ from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "zoeken:inhoudsversie"
+MAX_AGE = 300  # seconds
 MAX_TABLES = 8  # tables kept per process (page types × facet sets × versions)
 MAX_MASKS = 64  # querysets remembered per table (audiences: the public and each employer)
 
 
 def content_version() -> str:
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    """The token of the site's content, plus the current 5-minute period: with a cache that is not shared
+    between processes (no REDIS_URL), another process's change shows after 5 minutes at the latest."""
+    token = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    return f"{token}:{int(time.time() // MAX_AGE)}"
 
 
 def bump_content_version(**kwargs):

@@ -196,14 +196,19 @@ class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
         weights = "1.0, 0.0, 0.0" if column == "autocomplete" else ", ".join(map(str, self.query_compiler_class.FTS_WEIGHTS))
         alias = router.db_for_read(IndexEntry)
         with connections[alias].cursor() as cursor:
-            score = f", -bm25({FTS}, {weights})" if with_scores else ""
-            cursor.execute(f"SELECT rowid{score} FROM {FTS} WHERE {FTS} MATCH %s", [expression])
-            rows = cursor.fetchall()
-            entry_ids = np.array([row[0] for row in rows], dtype=np.int64)
+            if with_scores:
+                cursor.execute(f"SELECT rowid, -bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s", [expression])
+                rows = cursor.fetchall()
+                entry_ids = np.array([row[0] for row in rows], dtype=np.int64)
+                scores = np.array([row[1] for row in rows], dtype=float)
+            else:
+                # One string instead of a row per match: a third of the time for a word in 60,000 pages.
+                cursor.execute(f"SELECT group_concat(rowid, ' ') FROM {FTS} WHERE {FTS} MATCH %s", [expression])
+                entry_ids = np.array((cursor.fetchone()[0] or "").split(), dtype=np.int64)
+                scores = None
             pks = entry_map(alias, cursor).objects_of(cursor, entry_ids, content_type_ids(model))
         wanted = pks >= 0
-        scores = np.array([row[1] for row in rows], dtype=float)[wanted] if with_scores else None
-        return pks[wanted], scores
+        return pks[wanted], (scores[wanted] if with_scores else None)
 
 
 class EntryMap:
