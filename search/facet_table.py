@@ -25,6 +25,7 @@ from collections import OrderedDict
 
 import numpy as np
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 
 VERSION_KEY = "zoeken:inhoudsversie"
@@ -123,7 +124,10 @@ class FacetTable:
 
     def mask(self, queryset) -> np.ndarray:
         """The pages `queryset` holds; its SQL runs once per content version."""
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        try:
+            sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a queryset that can hold nothing, such as .none()
+            return np.zeros(len(self.pks), dtype=bool)
         key = (sql, tuple(map(repr, params)))
         with self._lock:
             found = self._masks.get(key)

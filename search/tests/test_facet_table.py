@@ -105,3 +105,12 @@ def test_pages_past_the_end_and_every_page_in_between(make_project):
         seen += [p.title for p in result.page_obj.object_list]
     assert seen == expected
     assert result.paginator.num_pages == 3
+
+
+@pytest.mark.django_db
+def test_an_empty_queryset_lists_nothing(make_project):
+    make_project("Fietsplan", samenvatting="Met de fiets.")
+    for params in ("", "q=fiets"):
+        result = FacetedSearch(project_queryset().none(), project_facets()).run(QueryDict(params))
+        assert result.total == 0
+        assert all(not facet.options for facet in result.facets)
