@@ -72,34 +72,34 @@ class Column:
         self.codes = codes
 
 
-def _pairs(rows, position_of):
-    """(positions, codes, values, labels) from (pk, value, label) rows; pages outside the table are skipped."""
-    values, labels, code_of, pairs = [], [], {}, set()
+def _column(rows, pks) -> Column:
+    """A column from (pk, value, label) rows; pages outside the table and empty values are skipped."""
+    values, labels, code_of, row_pks, row_codes = [], [], {}, [], []
     for pk, value, label in rows:
-        position = position_of.get(pk)
-        if position is None or value is None:
+        if value is None:
             continue
         code = code_of.get(value)
         if code is None:
             code = code_of[value] = len(values)
             values.append(value)
             labels.append(label)
-        pairs.add((position, code))
-    array = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
-    return array[:, 0], array[:, 1], values, labels
+        row_pks.append(pk)
+        row_codes.append(code)
+    row_pks = np.array(row_pks, dtype=np.int64)
+    row_codes = np.array(row_codes, dtype=np.int64)
+    positions = np.minimum(np.searchsorted(pks, row_pks), max(len(pks) - 1, 0))
+    found = pks[positions] == row_pks if len(pks) else np.zeros(len(row_pks), dtype=bool)
+    # One pair per page and value, however often the rows repeat it.
+    pairs = np.unique(positions[found] * max(len(values), 1) + row_codes[found])
+    return Column(values, labels, pairs // max(len(values), 1), pairs % max(len(values), 1))
 
 
 class FacetTable:
     def __init__(self, model, facets):
         self.model = model
         manager = model._base_manager
-        self.pks = np.array(sorted(manager.values_list("pk", flat=True)), dtype=np.int64)
-        position_of = {int(pk): i for i, pk in enumerate(self.pks)}
-        self.columns = {}
-        for facet in facets:
-            rows = facet.table_rows(manager)
-            positions, codes, values, labels = _pairs(rows, position_of)
-            self.columns[facet.name] = Column(values, labels, positions, codes)
+        self.pks = np.sort(np.array(list(manager.values_list("pk", flat=True)), dtype=np.int64))
+        self.columns = {facet.name: _column(facet.table_rows(manager), self.pks) for facet in facets}
         self._masks = OrderedDict()
         self._orders = {}
         self._lock = threading.Lock()
@@ -175,21 +175,26 @@ class FacetTable:
 
 _tables: OrderedDict = OrderedDict()
 _tables_lock = threading.Lock()
+_build_lock = threading.Lock()
 
 
 def facet_table(model, facets=()) -> FacetTable:
-    """The table of `model` with `facets` for the current content version (built on first use)."""
+    """The table of `model` with `facets` for the current content version (built on first use; threads
+    that ask meanwhile wait for that one build instead of each reading the database)."""
     key = (model._meta.label, tuple(facet.signature() for facet in facets), content_version())
     with _tables_lock:
         table = _tables.get(key)
         if table is not None:
             _tables.move_to_end(key)
             return table
-    table = FacetTable(model, facets)
-    with _tables_lock:
-        _tables[key] = table
-        while len(_tables) > MAX_TABLES:
-            _tables.popitem(last=False)
+    with _build_lock:
+        table = _tables.get(key)
+        if table is None:
+            table = FacetTable(model, facets)
+            with _tables_lock:
+                _tables[key] = table
+                while len(_tables) > MAX_TABLES:
+                    _tables.popitem(last=False)
     return table
 
 

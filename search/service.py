@@ -75,7 +75,7 @@ class Facet:
 
     def table_rows(self, manager):
         """(pk, value, label) of every page, for `search.facet_table`."""
-        return manager.values_list("pk", self.field, self.label_field).distinct()
+        return manager.values_list("pk", self.field, self.label_field)  # pairs are made distinct in memory
 
     def valid_values(self, table: FacetTable, base_mask) -> set:
         """The values this facet can take among the pages a visitor may see."""
@@ -112,7 +112,7 @@ class QFacet(Facet):
 
     def table_rows(self, manager):
         for value, (label, condition) in self.conditions().items():
-            for pk in manager.filter(condition).values_list("pk", flat=True).distinct():
+            for pk in manager.filter(condition).values_list("pk", flat=True):
                 yield pk, value, label
 
     def valid_values(self, table, base_mask):
