@@ -64,3 +64,13 @@ def query_words(text, column, stem=True):
     else:
         found = [word for word in dutch.words(text) if word not in dutch.STOP_WORDS]
     return list(dict.fromkeys(found))
+
+
+def keys_from_string(text):
+    """Integers from a space-separated string (SQL's group_concat/string_agg): parsing one string is
+    several times faster than building a row per match."""
+    import numpy as np
+
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=" ")

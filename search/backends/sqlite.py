@@ -32,7 +32,7 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends import dutch
-from search.backends.database import FastMatch, content_type_ids, query_words
+from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
 from search.facet_table import content_version
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -204,7 +204,7 @@ class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
             else:
                 # One string instead of a row per match: a third of the time for a word in 60,000 pages.
                 cursor.execute(f"SELECT group_concat(rowid, ' ') FROM {FTS} WHERE {FTS} MATCH %s", [expression])
-                entry_ids = np.array((cursor.fetchone()[0] or "").split(), dtype=np.int64)
+                entry_ids = keys_from_string(cursor.fetchone()[0])
                 scores = None
             pks = entry_map(alias, cursor).objects_of(cursor, entry_ids, content_type_ids(model))
         wanted = pks >= 0
