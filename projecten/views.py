@@ -31,18 +31,11 @@ def project_queryset(index_page=None):
 
 
 def library_context(index_page, request):
-    search = FacetedSearch(project_queryset(index_page), project_facets(), ordering=("title", "pk"))
-    result = search.run(request.GET)
-    projects = list(result.page_obj.object_list)
-    ids = [p.pk for p in projects]
-    # One query for the organisations and themes of the projects on this page.
-    by_id = {
-        p.pk: p
-        for p in ProjectPage.objects.filter(pk__in=ids).select_related("thema")
-        .prefetch_related("organisaties__organisatie")
-    }
+    # The page of results comes with its themes and organisations (one query each, not one per project).
+    projects = project_queryset(index_page).select_related("thema").prefetch_related("organisaties__organisatie")
+    result = FacetedSearch(projects, project_facets(), ordering=("title", "pk")).run(request.GET)
     return {
         "search": result,
-        "projects": [by_id[pk] for pk in ids],
+        "projects": list(result.page_obj.object_list),
         "noindex": result.filter_count > 1,
     }
