@@ -11,9 +11,10 @@ arrays (like the doc values a search engine keeps), and a request works with boo
 - `FacetTable.order(ordering)`: each page's position in an ordering, for one page of sorted results.
 
 The content version is a random token in Django's cache (shared between processes through Redis in
-production), replaced on every change to pages, their organisations, taxonomy and view restrictions,
-immediately and again after the transaction commits. The date is part of time-dependent conditions
-(project status), so a new day is a new table.
+production; `content_version` says what happens with a cache of one process). It is replaced on every
+change to pages, their organisations, taxonomy and view restrictions, immediately and again after the
+transaction commits. The date is part of time-dependent conditions (project status), so a new day is a
+new table.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import uuid
 from collections import OrderedDict
 
 import numpy as np
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 
@@ -35,10 +37,12 @@ MAX_MASKS = 64  # querysets remembered per table (audiences: the public and each
 
 
 def content_version() -> str:
-    """The token of the site's content, plus the current 5-minute period: with a cache that is not shared
-    between processes (no REDIS_URL), another process's change shows after 5 minutes at the latest."""
+    """The token of the site's content. With a cache of this process only (no REDIS_URL), other processes
+    never see the token change, so the current 5-minute period is added: their change shows by then."""
     token = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
-    return f"{token}:{int(time.time() // MAX_AGE)}"
+    if isinstance(caches["default"], LocMemCache):
+        return f"{token}:{int(time.time() // MAX_AGE)}"
+    return token
 
 
 def bump_content_version(**kwargs):

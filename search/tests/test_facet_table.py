@@ -114,3 +114,37 @@ def test_an_empty_queryset_lists_nothing(make_project):
         result = FacetedSearch(project_queryset().none(), project_facets()).run(QueryDict(params))
         assert result.total == 0
         assert all(not facet.options for facet in result.facets)
+
+
+@pytest.mark.django_db
+def test_with_a_shared_cache_the_version_is_the_token_alone(settings):
+    """Redis (as in production): every process reads the same token, so no time period is added."""
+    import uuid
+
+    from django.core.cache import cache
+
+    from search.facet_table import VERSION_KEY, bump_content_version, content_version
+
+    settings.CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+    }}
+    try:
+        first = content_version()
+        assert ":" not in first
+        assert content_version() == first
+        bump_content_version()
+        assert content_version() != first
+    finally:
+        cache.delete(VERSION_KEY)
+
+
+def test_with_a_cache_of_one_process_the_version_ends_with_the_period():
+    import time
+
+    from search.facet_table import MAX_AGE, content_version
+
+    periods = {f":{int(time.time() // MAX_AGE)}"}
+    version = content_version()
+    periods.add(f":{int(time.time() // MAX_AGE)}")
+    assert any(version.endswith(period) for period in periods)
