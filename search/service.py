@@ -220,6 +220,21 @@ def rank_key(table: FacetTable, pks, scores, tiebreak) -> np.ndarray:
     return key * size + order
 
 
+def relevance_key(backend: FastMatch, table: FacetTable, terms, column, match_count, tiebreak) -> np.ndarray:
+    """The ranking of a match by one of our database backends, as a sort key over the table.
+
+    Up to `rank_window` matches: the backend's score (bm25, ts_rank). More: scoring them all would cost
+    more than the rest of the request, so a text match puts title matches before body matches, each in
+    `tiebreak` order, and a title prefix (suggestions) keeps `tiebreak` order."""
+    if match_count <= backend.rank_window:
+        return rank_key(table, *backend_match(backend, table.model, terms, column, with_scores=True), tiebreak)
+    order = table.order(tiebreak)
+    if column != "text":
+        return order
+    in_title = table.positions(backend_match(backend, table.model, terms, "title")[0])
+    return np.where(in_title, 0, len(table)) + order
+
+
 class TextMatch(NamedTuple):
     mask: np.ndarray  # the pages of the table that match every word
     ranking: Callable[[], np.ndarray]  # -> a sort key over the table, best match lowest
@@ -228,27 +243,19 @@ class TextMatch(NamedTuple):
 def text_match(table: FacetTable, queryset, query: str, tiebreak) -> TextMatch | None:
     """The pages of `queryset` that match every word of `query` (None for a query without words).
 
-    Our database backends: every match in one query. At most `rank_window` matches are ranked by the
-    backend's score (bm25, ts_rank); for more, title matches come before body matches, each in `tiebreak`
-    order (scoring every match of a word in most pages would cost more than the rest of the request).
-    Search engines and Wagtail's stock backend: their ranked list of every match.
+    Our database backends: every match in one query, ranked by `relevance_key`. Search engines and
+    Wagtail's stock backend: their ranked list of every match.
     """
     terms = search_terms(query)
     if not terms:
         return None
-    model = table.model
 
     def search(backend):
         if isinstance(backend, FastMatch):
-            pks, _ = backend_match(backend, model, terms)
-
-            def ranking():
-                if len(pks) <= backend.rank_window:
-                    return rank_key(table, *backend_match(backend, model, terms, with_scores=True), tiebreak)
-                in_title = table.positions(backend_match(backend, model, terms, "title")[0])
-                return np.where(in_title, 0, len(table)) + table.order(tiebreak)
-
-            return TextMatch(table.positions(pks), ranking)
+            pks, _ = backend_match(backend, table.model, terms)
+            return TextMatch(
+                table.positions(pks), lambda: relevance_key(backend, table, terms, "text", len(pks), tiebreak)
+            )
         results = backend.search(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):
             ranked = list(results.get_queryset().values_list("pk", flat=True))
@@ -287,11 +294,7 @@ def suggestion_ids(queryset, query: str, limit: int = 8) -> list:
         if isinstance(backend, FastMatch):
             table = facet_table(queryset.model)
             pks, _ = backend_match(backend, table.model, terms, "autocomplete")
-            if len(pks) <= backend.rank_window:
-                scored = backend_match(backend, table.model, terms, "autocomplete", with_scores=True)
-                key = rank_key(table, *scored, NEWEST_FIRST)
-            else:
-                key = table.order(NEWEST_FIRST)
+            key = relevance_key(backend, table, terms, "autocomplete", len(pks), NEWEST_FIRST)
             return RankedPositions(table, table.positions(pks) & table.mask(queryset), key)[:limit]
         results = backend.autocomplete(terms, queryset, operator="and", order_by_relevance=True)
         if hasattr(results, "get_queryset"):

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 
 class VacaturesConfig(AppConfig):
@@ -7,16 +7,10 @@ class VacaturesConfig(AppConfig):
     verbose_name = "Vacatures"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from .cache import bump_version
-        from .models import OrganisatiePage, VacaturePage
+        from .models import OrganisatiePage
 
         post_save.connect(create_editors_group, sender=OrganisatiePage, dispatch_uid="werkgever-redactie")
-        for model in (VacaturePage, OrganisatiePage):
-            for signal in (page_published, page_unpublished, post_delete):
-                signal.connect(bump_version, sender=model, dispatch_uid=f"vacatures-cache-{signal}-{model.__name__}")
-        post_page_move.connect(bump_version, dispatch_uid="vacatures-cache-move")
+        # The listing cache (vacatures/cache.py) follows the content version that search/apps.py keeps.
 
 
 def create_editors_group(sender, instance, created, raw=False, **kwargs):

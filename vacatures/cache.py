@@ -1,30 +1,20 @@
 """The vacancy listing's search results, cached per audience and never across audiences.
 
 The key holds the audience (anonymous, or employees of employer X), the date in Amsterdam
-(phases change at midnight, so a new day is a new key) and a content version that every
-publish, unpublish, move or delete of a vacancy or employer raises. The whole page is not
-cached: it holds a visitor's CSRF token.
+(phases change at midnight, so a new day is a new key) and the site's content version
+(`search.facet_table.content_version`, new after every change to pages or taxonomy). The whole
+page is not cached: it holds a visitor's CSRF token.
 """
 
 import hashlib
 
 from django.core.cache import cache
 
+from search.facet_table import content_version
+
 from . import phases
 
-VERSION_KEY = "vacatures:versie"
 TIMEOUT = 60 * 60
-
-
-def content_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def bump_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def listing_key(request, audience):

@@ -35,9 +35,8 @@ class FastMatch:
     `match(model, text, column)` returns the primary keys of *every* page of `model` (and its subtypes)
     whose `column` ("text": title and body, "title", or "autocomplete", where the last word is a prefix)
     holds every word of `text`, in no order; with `with_scores`, also a relevance score per page (higher
-    is better). Scoring reads every match (bm25 on SQLite, ts_rank on PostgreSQL), so the service asks for
-    scores only when there are at most `rank_window` matches; beyond that it ranks title matches above
-    body matches and keeps the listing's own order within each.
+    is better). Scoring reads every match, so the service asks for scores only when there are at most
+    `rank_window` matches (`search.service.relevance_key`).
     """
 
     rank_window = 1000

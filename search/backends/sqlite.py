@@ -239,8 +239,9 @@ class EntryMap:
 
     def objects_of(self, cursor, entry_ids, content_types):
         """The object pk of each entry, or -1 where the entry is of another content type."""
-        inside = entry_ids < len(self.known)
-        missing = entry_ids[~inside | ~self.known[np.where(inside, entry_ids, 0)]] if len(self.known) else entry_ids
+        unknown = entry_ids >= len(self.known)
+        unknown[~unknown] = ~self.known[entry_ids[~unknown]]
+        missing = entry_ids[unknown]
         if len(missing):
             cursor.execute(f"SELECT id, content_type_id, object_id FROM {ENTRIES} "
                            "WHERE id IN (SELECT value FROM json_each(%s))", [json.dumps(missing.tolist())])

@@ -98,3 +98,18 @@ def test_feed_takes_the_same_filters(client, public_vacancies):
 @pytest.mark.parametrize("query", ["uren=99", "pagina=abc", "q=%22(", "schaal=&schaal=x", "sorteer=drop"])
 def test_bad_parameters_answer_200(client, public_vacancies, query):
     assert client.get("/vacatures/?" + query).status_code == 200
+
+
+def test_the_cached_listing_follows_unpublishing_and_a_renamed_region(client, public_vacancies):
+    """The listing is cached per audience (vacatures/cache.py); every change to pages or taxonomy is a new
+    content version, so a region renamed in the taxonomy shows at once, not after the cache's hour."""
+    from taxonomie.models import Regio
+
+    first = client.get("/vacatures/").content.decode()
+    assert "Jurist" in first and "Twente" in first and "Twente en Salland" not in first
+    region = Regio.objects.get(naam="Twente")
+    region.naam = "Twente en Salland"
+    region.save()
+    assert "Twente en Salland" in client.get("/vacatures/").content.decode()
+    public_vacancies["Jurist"].unpublish()
+    assert "Jurist" not in client.get("/vacatures/").content.decode()
