@@ -8,7 +8,8 @@
   `(title || body) @@ query`, which the GIN index of migration search/0001 serves.
 - Ranking is modelsearch's: ts_rank of title (times title_norm) plus ts_rank of body, with its weights.
 - `match` (see `search.backends.database.FastMatch`): every matching pk through the GIN index, without
-  unpacking the vectors; scores only when asked.
+  unpacking the vectors; scores only when asked. Words in many pages are read from bitsets instead
+  (`search.backends.common_terms`), which the index class and `update_index` keep up to date.
 """
 
 import numpy as np
@@ -16,14 +17,18 @@ from django.db import connections, router
 from django.db.models import IntegerField
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchAtomicRebuilder,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchRebuilder,
 )
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.backends import common_terms
 from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -96,13 +101,51 @@ class DutchPostgresAutocompleteQueryCompiler(DutchPostgresSearchQueryCompiler, P
 VECTORS = {"text": "(title || body)", "title": "title", "autocomplete": "autocomplete"}
 
 
+class DutchPostgresIndex(PostgresIndex):
+    """modelsearch's index, folding changed entries into the common-term bitsets after the commit."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        common_terms.fold_after_commit(self.write_connection.alias)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        common_terms.fold_after_commit(self.write_connection.alias)
+
+
+class CommonTermsAfterRebuild:
+    """`update_index` ends by recomputing the common-term bitsets (before the atomic rebuild commits)."""
+
+    def finish(self):
+        try:
+            self.index.backend.rebuild_common_terms()
+        finally:
+            super().finish()
+
+
+class DutchPostgresRebuilder(CommonTermsAfterRebuild, PostgresSearchRebuilder):
+    pass
+
+
+class DutchPostgresAtomicRebuilder(CommonTermsAfterRebuild, PostgresSearchAtomicRebuilder):
+    pass
+
+
 class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
     query_compiler_class = DutchPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = DutchPostgresAutocompleteQueryCompiler
+    index_class = DutchPostgresIndex
+    rebuilder_class = DutchPostgresRebuilder
+    atomic_rebuilder_class = DutchPostgresAtomicRebuilder
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": "dutch_unaccent", **params})
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple_unaccent")
+        self.common_term_min_docs = int(params.get("COMMON_TERM_MIN_DOCS", common_terms.MIN_DOCS))
+
+    def rebuild_common_terms(self, min_docs=None):
+        """Recompute the common-term bitsets; returns the number of common (field, lexeme) pairs."""
+        return common_terms.rebuild(router.db_for_write(IndexEntry), min_docs or self.common_term_min_docs)
 
     def match(self, model, text, column="text", with_scores=False):
         # PostgreSQL stems with its own configuration: the words go in unstemmed.
@@ -113,6 +156,12 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
         if column == "autocomplete":
             lexemes[-1] += ":*"
         config = self.autocomplete_config if column == "autocomplete" else self.config
+        types = content_type_ids(model)
+        alias = router.db_for_read(IndexEntry)
+        if column in common_terms.FIELDS and not with_scores:
+            found = common_terms.match(alias, column, config, " & ".join(lexemes), types)
+            if found is not None:
+                return found, None
         tsquery = "to_tsquery(%s::regconfig, %s)"
         params = [config, " & ".join(lexemes)]
         score = ""
@@ -126,12 +175,12 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
                 params = params * 2
         # "+ 0": with a plain content type condition the planner walks the content type index and unpacks
         # every vector to test it; this way the GIN index finds the rows without opening the vectors.
-        types = ", ".join(str(pk) for pk in content_type_ids(model))
+        types = ", ".join(str(pk) for pk in types)
         # Without scores, every key in one string: parsing it is faster than a row per match.
         select = f"(object_id)::integer{score}" if with_scores else "string_agg(object_id, ' ')"
         sql = (f"SELECT {select} FROM {qn(IndexEntry._meta.db_table)} "
                f"WHERE content_type_id + 0 IN ({types}) AND {VECTORS[column]} @@ {tsquery}")
-        with connections[router.db_for_read(IndexEntry)].cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             # A common word matches nearly every row, and the planner then picks a sequential scan, which
             # unpacks every vector as well.
             cursor.execute("SET enable_seqscan = off")

@@ -1,0 +1,223 @@
+"""PostgreSQL: which pages hold each common word, as a bitset, so that a word in most pages costs one row
+instead of a pass over most of the index.
+
+Why: the GIN index finds the entries of a word quickly, but PostgreSQL must then read each matching entry
+from the table (rows of about 1.2 kB: three vectors, stored inline) to get its object_id; for a word in
+60,000 pages that is some 9,400 table pages and 40–90 ms. The bitset of 60,000 pages is 7.5 kB.
+
+- `search_commonterm` (migration search/0002): a row per (field, lexeme, content type) for each lexeme in
+  at least `min_docs` entries. Fields: "text" (title || body, what a search matches) and "title" (the
+  title tier of the ranking). Bit n is set when the entry with object_id n holds the lexeme (PostgreSQL's
+  get_bit order, which is NumPy's little bit order).
+- `search_changedentry`: entries changed since their bits were written, kept by a trigger on the index
+  table. `match` reads the bitsets and these entries in one statement, so from one snapshot: bits for
+  the unchanged entries, the entry's own vector for the changed ones. The answer is always the GIN
+  query's answer; only the cost differs.
+- `fold` writes the changed entries into the bitsets; it runs after a commit that changed the index,
+  once more than FOLD_AT entries are waiting. `rebuild` recomputes everything, including which words
+  are common: after `update_index`, and with `manage.py search_common_terms`. A word that became common
+  since then is simply matched through the GIN index.
+
+Only plain queries use it: every word a lexeme joined by AND, every lexeme common, no scores asked.
+"""
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from django.db import connections, transaction
+
+from search.backends.database import keys_from_string
+
+FIELDS = {"text": "(e.title || e.body)", "title": "e.title"}
+MIN_DOCS = 1000  # the backend's COMMON_TERM_MIN_DOCS; below this the GIN query is fast enough
+FOLD_AT = 100  # changed entries a match reads one by one before they are folded into the bitsets
+LOCK = 0x5EA2C4  # advisory lock: one fold or rebuild at a time
+ENTRIES = "wagtailsearch_indexentry"
+PLAIN_QUERY = re.compile(r"'[^']+'(?: & '[^']+')*")
+
+
+# --------------------------------------------------------------------------- bitsets
+
+
+def to_bits(ids) -> bytes:
+    ids = np.asarray(ids, dtype=np.int64)
+    flags = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=np.uint8)
+    flags[ids] = 1
+    return np.packbits(flags, bitorder="little").tobytes()
+
+
+def from_bits(bits) -> np.ndarray:
+    return np.flatnonzero(np.unpackbits(np.frombuffer(bits, dtype=np.uint8), bitorder="little"))
+
+
+def intersect(bitsets) -> bytes:
+    arrays = [np.frombuffer(bits, dtype=np.uint8) for bits in bitsets]
+    size = min(len(array) for array in arrays)
+    return np.bitwise_and.reduce([array[:size] for array in arrays]).tobytes()
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@lru_cache(maxsize=1024)
+def lexemes(alias, config, query) -> tuple | None:
+    """The lexemes of `to_tsquery(config, query)` when it is a plain AND of lexemes, else None."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT to_tsquery(%s::regconfig, %s)::text", [config, query])
+        parsed = cursor.fetchone()[0]
+    if not parsed or not PLAIN_QUERY.fullmatch(parsed):
+        return None
+    return tuple(sorted(set(re.findall(r"'([^']+)'", parsed))))
+
+
+def match(alias, field, config, query, types) -> np.ndarray | None:
+    """Every object_id of `types` whose `field` matches `to_tsquery(config, query)`, or None when the
+    query is not plain or holds a lexeme that is not common (then the GIN query is the better way)."""
+    words = lexemes(alias, config, query)
+    if not words:
+        return None
+    sql = f"""
+        SELECT c.lexeme, c.content_type_id, CASE WHEN c.content_type_id = ANY(%(types)s) THEN c.bits END,
+               NULL, NULL
+          FROM search_commonterm c
+         WHERE c.field = %(field)s AND c.lexeme = ANY(%(lexemes)s)
+        UNION ALL
+        SELECT NULL, d.content_type_id, NULL, d.object_id,
+               coalesce({FIELDS[field]} @@ to_tsquery(%(config)s::regconfig, %(query)s), false)
+          FROM search_changedentry d
+          LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
+         WHERE d.content_type_id = ANY(%(types)s)
+    """
+    params = {"types": list(types), "field": field, "lexemes": list(words), "config": config, "query": query}
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    bits = {}
+    common = set()
+    changed, changed_matching = [], []
+    for lexeme, content_type, row_bits, object_id, matches in rows:
+        if lexeme is None:
+            changed.append(int(object_id))
+            if matches:
+                changed_matching.append(int(object_id))
+            continue
+        common.add(lexeme)
+        if row_bits is not None:
+            bits.setdefault(content_type, {})[lexeme] = bytes(row_bits)
+    if common != set(words):
+        return None
+    found = [from_bits(intersect(by_lexeme.values())) for by_lexeme in bits.values() if len(by_lexeme) == len(words)]
+    found = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    if changed:
+        found = np.union1d(np.setdiff1d(found, changed), changed_matching)
+    return found
+
+
+# --------------------------------------------------------------------------- keeping the bitsets
+
+
+def rebuild(alias, min_docs=MIN_DOCS) -> int:
+    """Recompute every bitset from the index; returns the number of common (field, lexeme) pairs.
+    Writers to the index wait while it runs (a few seconds at 60,000 entries)."""
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
+        cursor.execute(f"LOCK TABLE {ENTRIES} IN SHARE MODE")
+        cursor.execute("DELETE FROM search_commonterm")
+        cursor.execute("DELETE FROM search_changedentry")
+        pairs = set()
+        for field, vector in FIELDS.items():
+            stats = vector.replace("e.", "")
+            cursor.execute(
+                f"""
+                SELECT lexeme, e.content_type_id, string_agg(e.object_id, ' ')
+                  FROM {ENTRIES} e, unnest(tsvector_to_array({vector})) lexeme
+                 WHERE lexeme IN (SELECT word FROM ts_stat('SELECT {stats} FROM {ENTRIES}') WHERE ndoc >= %s)
+                   AND e.object_id ~ '^[0-9]+$'
+                 GROUP BY 1, 2
+                """,
+                [min_docs],
+            )
+            rows = [(field, lexeme, content_type, to_bits(keys_from_string(ids)))
+                    for lexeme, content_type, ids in cursor.fetchall()]
+            pairs.update((field, lexeme) for _, lexeme, _, _ in rows)
+            cursor.executemany(
+                "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s)", rows
+            )
+    return len(pairs)
+
+
+def fold(alias) -> int:
+    """Write the changed entries into the bitsets; returns how many. Skips if another fold runs."""
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK])
+        if not cursor.fetchone()[0]:
+            return 0
+        cursor.execute(
+            f"""
+            SELECT d.content_type_id, d.object_id, d.seq,
+                   tsvector_to_array(e.title || e.body), tsvector_to_array(e.title)
+              FROM search_changedentry d
+              LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
+            """
+        )
+        changed = cursor.fetchall()
+        if not changed:
+            return 0
+        # Per content type: the changed ids, and per (field, lexeme) those that hold it now.
+        ids, holding = {}, {}
+        for content_type, object_id, _, *vectors in changed:
+            if not object_id.isdigit():
+                continue
+            ids.setdefault(content_type, []).append(int(object_id))
+            for field, words in zip(FIELDS, vectors, strict=True):
+                for lexeme in words or ():
+                    holding.setdefault((field, lexeme, content_type), []).append(int(object_id))
+        cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
+        common = set(cursor.fetchall())
+        cursor.execute(
+            "SELECT field, lexeme, content_type_id, bits FROM search_commonterm "
+            "WHERE content_type_id = ANY(%s) FOR UPDATE",
+            [list(ids)],
+        )
+        current = {(field, lexeme, content_type): bytes(bits) for field, lexeme, content_type, bits in cursor}
+        writes = []
+        for content_type, changed_ids in ids.items():
+            changed_ids = np.array(changed_ids)
+            for field, lexeme in common:
+                key = (field, lexeme, content_type)
+                now = holding.get(key, [])
+                if key not in current and not now:
+                    continue
+                old = current.get(key, b"")
+                flags = np.unpackbits(np.frombuffer(old, dtype=np.uint8), bitorder="little")
+                size = max(len(flags), int(changed_ids.max()) + 1)
+                flags = np.concatenate([flags, np.zeros(size - len(flags), dtype=np.uint8)])
+                flags[changed_ids] = 0
+                flags[now] = 1
+                bits = np.packbits(flags, bitorder="little").tobytes()
+                if bits.rstrip(b"\0") != old.rstrip(b"\0"):
+                    writes.append((field, lexeme, content_type, bits))
+        cursor.executemany(
+            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (field, lexeme, content_type_id) DO UPDATE SET bits = EXCLUDED.bits",
+            writes,
+        )
+        cursor.execute(
+            "DELETE FROM search_changedentry d USING unnest(%s::integer[], %s::text[], %s::bigint[]) f(t, o, s) "
+            "WHERE d.content_type_id = f.t AND d.object_id = f.o AND d.seq = f.s",
+            [[row[0] for row in changed], [row[1] for row in changed], [row[2] for row in changed]],
+        )
+    return len(changed)
+
+
+def fold_when_due(alias):
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_changedentry LIMIT {FOLD_AT + 1}) waiting")
+        due = cursor.fetchone()[0] > FOLD_AT
+    if due:
+        fold(alias)
+
+
+def fold_after_commit(alias):
+    transaction.on_commit(lambda: fold_when_due(alias), using=alias)
