@@ -22,7 +22,6 @@ Only plain queries use it: every word a lexeme joined by AND, every lexeme commo
 """
 
 import re
-from functools import lru_cache
 
 import numpy as np
 from django.db import connections, transaction
@@ -60,44 +59,38 @@ def intersect(bitsets) -> bytes:
 # --------------------------------------------------------------------------- matching
 
 
-@lru_cache(maxsize=1024)
-def lexemes(alias, config, query) -> tuple | None:
-    """The lexemes of `to_tsquery(config, query)` when it is a plain AND of lexemes, else None."""
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT to_tsquery(%s::regconfig, %s)::text", [config, query])
-        parsed = cursor.fetchone()[0]
-    if not parsed or not PLAIN_QUERY.fullmatch(parsed):
-        return None
-    return tuple(sorted(set(re.findall(r"'([^']+)'", parsed))))
-
-
 def match(alias, field, config, query, types) -> np.ndarray | None:
     """Every object_id of `types` whose `field` matches `to_tsquery(config, query)`, or None when the
-    query is not plain or holds a lexeme that is not common (then the GIN query is the better way)."""
-    words = lexemes(alias, config, query)
-    if not words:
-        return None
+    query is not a plain AND of lexemes or holds one that is not common (then the GIN index is the
+    better way). One statement, so one snapshot: the parsed query, the bitsets, the changed entries."""
     sql = f"""
-        SELECT c.lexeme, c.content_type_id, CASE WHEN c.content_type_id = ANY(%(types)s) THEN c.bits END,
+        SELECT 'q', to_tsquery(%(config)s::regconfig, %(query)s)::text, NULL::integer, NULL::bytea, NULL::text,
+               NULL::boolean
+        UNION ALL
+        SELECT 'c', c.lexeme, c.content_type_id, CASE WHEN c.content_type_id = ANY(%(types)s) THEN c.bits END,
                NULL, NULL
           FROM search_commonterm c
-         WHERE c.field = %(field)s AND c.lexeme = ANY(%(lexemes)s)
+         WHERE c.field = %(field)s
+           AND c.lexeme = ANY(tsvector_to_array(to_tsvector(%(config)s::regconfig, %(query)s)))
         UNION ALL
-        SELECT NULL, d.content_type_id, NULL, d.object_id,
+        SELECT 'd', NULL, d.content_type_id, NULL, d.object_id,
                coalesce({FIELDS[field]} @@ to_tsquery(%(config)s::regconfig, %(query)s), false)
           FROM search_changedentry d
           LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
          WHERE d.content_type_id = ANY(%(types)s)
     """
-    params = {"types": list(types), "field": field, "lexemes": list(words), "config": config, "query": query}
+    params = {"types": list(types), "field": field, "config": config, "query": query}
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    bits = {}
-    common = set()
+    parsed = rows[0][1]
+    if not parsed or not PLAIN_QUERY.fullmatch(parsed):
+        return None
+    words = set(re.findall(r"'([^']+)'", parsed))
+    bits, common = {}, set()
     changed, changed_matching = [], []
-    for lexeme, content_type, row_bits, object_id, matches in rows:
-        if lexeme is None:
+    for kind, lexeme, content_type, row_bits, object_id, matches in rows[1:]:
+        if kind == "d":
             changed.append(int(object_id))
             if matches:
                 changed_matching.append(int(object_id))
@@ -105,7 +98,7 @@ def match(alias, field, config, query, types) -> np.ndarray | None:
         common.add(lexeme)
         if row_bits is not None:
             bits.setdefault(content_type, {})[lexeme] = bytes(row_bits)
-    if common != set(words):
+    if common != words:
         return None
     found = [from_bits(intersect(by_lexeme.values())) for by_lexeme in bits.values() if len(by_lexeme) == len(words)]
     found = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
