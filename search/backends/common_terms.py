@@ -6,9 +6,10 @@ from the table (rows of about 1.2 kB: three vectors, stored inline) to get its o
 60,000 pages that is some 9,400 table pages and 40–90 ms. The bitset of 60,000 pages is 7.5 kB.
 
 - `search_commonterm` (migration search/0002): a row per (field, lexeme, content type) for each lexeme in
-  at least `min_docs` entries. Fields: "text" (title || body, what a search matches) and "title" (the
-  title tier of the ranking). Bit n is set when the entry with object_id n holds the lexeme (PostgreSQL's
-  get_bit order, which is NumPy's little bit order).
+  at least `min_docs` entries. Fields: "text" (title || body, what a search matches), "title" (the
+  title tier of the ranking) and "prefix" (the beginnings, from two letters, of the autocomplete
+  lexemes: what a suggestion matches). Bit n is set when the entry with object_id n holds the lexeme
+  (PostgreSQL's get_bit order, which is NumPy's little bit order).
 - `search_changedentry`: entries changed since their bits were written, kept by a trigger on the index
   table. `match` reads the bitsets and these entries in one statement, so from one snapshot: bits for
   the unchanged entries, the entry's own vector for the changed ones. The answer is always the GIN
@@ -18,7 +19,8 @@ from the table (rows of about 1.2 kB: three vectors, stored inline) to get its o
   are common: after `update_index`, and with `manage.py search_common_terms`. A word that became common
   since then is simply matched through the GIN index.
 
-Only plain queries use it: every word a lexeme joined by AND, every lexeme common, no scores asked.
+Only plain queries use it: every word a lexeme joined by AND (or one prefix, for suggestions), every
+lexeme common, no scores asked.
 """
 
 import re
@@ -28,12 +30,14 @@ from django.db import connections, transaction
 
 from search.backends.database import keys_from_string
 
-FIELDS = {"text": "(e.title || e.body)", "title": "e.title"}
+FIELDS = {"text": "(e.title || e.body)", "title": "e.title", "prefix": "e.autocomplete"}
+PREFIX_FROM = 2  # letters
 MIN_DOCS = 1000  # the backend's COMMON_TERM_MIN_DOCS; below this the GIN query is fast enough
 FOLD_AT = 100  # changed entries a match reads one by one before they are folded into the bitsets
 LOCK = 0x5EA2C4  # advisory lock: one fold or rebuild at a time
 ENTRIES = "wagtailsearch_indexentry"
-PLAIN_QUERY = re.compile(r"'[^']+'(?: & '[^']+')*")
+PLAIN_QUERY = {"text": re.compile(r"'[^']+'(?: & '[^']+')*"), "title": re.compile(r"'[^']+'(?: & '[^']+')*"),
+               "prefix": re.compile(r"'[^']+':\*")}
 
 
 # --------------------------------------------------------------------------- bitsets
@@ -46,8 +50,22 @@ def to_bits(ids) -> bytes:
     return np.packbits(flags, bitorder="little").tobytes()
 
 
+def unpack(bits) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(bits, dtype=np.uint8), bitorder="little")
+
+
 def from_bits(bits) -> np.ndarray:
-    return np.flatnonzero(np.unpackbits(np.frombuffer(bits, dtype=np.uint8), bitorder="little"))
+    return np.flatnonzero(unpack(bits))
+
+
+def grow(flags, size) -> np.ndarray:
+    return flags if len(flags) >= size else np.concatenate([flags, np.zeros(size - len(flags), dtype=np.uint8)])
+
+
+def holds_any(bits, ids) -> bool:
+    array = np.frombuffer(bits, dtype=np.uint8)
+    ids = ids[ids < len(array) * 8]
+    return bool(((array[ids >> 3] >> (ids & 7)) & 1).any())
 
 
 def intersect(bitsets) -> bytes:
@@ -84,7 +102,7 @@ def match(alias, field, config, query, types) -> np.ndarray | None:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     parsed = rows[0][1]
-    if not parsed or not PLAIN_QUERY.fullmatch(parsed):
+    if not parsed or not PLAIN_QUERY[field].fullmatch(parsed):
         return None
     words = set(re.findall(r"'([^']+)'", parsed))
     bits, common = {}, set()
@@ -100,14 +118,54 @@ def match(alias, field, config, query, types) -> np.ndarray | None:
             bits.setdefault(content_type, {})[lexeme] = bytes(row_bits)
     if common != words:
         return None
-    found = [from_bits(intersect(by_lexeme.values())) for by_lexeme in bits.values() if len(by_lexeme) == len(words)]
-    found = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-    if changed:
-        found = np.union1d(np.setdiff1d(found, changed), changed_matching)
-    return found
+    # One flag per object_id: the entries of every content type that hold every word, then the changed ones.
+    flags = np.zeros(max(changed, default=-1) + 1, dtype=np.uint8)
+    for by_lexeme in bits.values():
+        if len(by_lexeme) == len(words):
+            holding = unpack(intersect(by_lexeme.values()))
+            flags = grow(flags, len(holding))
+            flags[: len(holding)] |= holding
+    flags[changed] = 0
+    flags[changed_matching] = 1
+    return np.flatnonzero(flags)
 
 
 # --------------------------------------------------------------------------- keeping the bitsets
+
+
+def _postings(vector):
+    return f"""
+        SELECT lexeme, e.content_type_id, string_agg(e.object_id, ' ')
+          FROM {ENTRIES} e, unnest(tsvector_to_array({vector})) lexeme
+         WHERE lexeme IN (SELECT word FROM ts_stat('SELECT {vector.replace("e.", "")} FROM {ENTRIES}') WHERE ndoc >= %s)
+           AND e.object_id ~ '^[0-9]+$'
+         GROUP BY 1, 2
+    """
+
+
+# Per field: (lexeme, content type, space-separated object ids) for each lexeme in at least %s entries.
+POSTINGS = {
+    "text": _postings(FIELDS["text"]),
+    "title": _postings(FIELDS["title"]),
+    "prefix": f"""
+        WITH prefixes AS MATERIALIZED (
+            SELECT DISTINCT e.content_type_id, e.object_id, left(word, letters) AS lexeme
+              FROM {ENTRIES} e, unnest(tsvector_to_array({FIELDS["prefix"]})) word,
+                   generate_series({PREFIX_FROM}, length(word)) letters
+             WHERE e.object_id ~ '^[0-9]+$'
+        )
+        SELECT lexeme, content_type_id, string_agg(object_id, ' ') FROM prefixes
+         WHERE lexeme IN (SELECT lexeme FROM prefixes GROUP BY lexeme HAVING count(*) >= %s)
+         GROUP BY 1, 2
+    """,
+}
+
+
+def terms(field, lexemes):
+    """What `field` holds for an entry with these lexemes (for "prefix": their beginnings)."""
+    if field != "prefix":
+        return lexemes
+    return {word[:letters] for word in lexemes for letters in range(PREFIX_FROM, len(word) + 1)}
 
 
 def rebuild(alias, min_docs=MIN_DOCS) -> int:
@@ -119,18 +177,8 @@ def rebuild(alias, min_docs=MIN_DOCS) -> int:
         cursor.execute("DELETE FROM search_commonterm")
         cursor.execute("DELETE FROM search_changedentry")
         pairs = set()
-        for field, vector in FIELDS.items():
-            stats = vector.replace("e.", "")
-            cursor.execute(
-                f"""
-                SELECT lexeme, e.content_type_id, string_agg(e.object_id, ' ')
-                  FROM {ENTRIES} e, unnest(tsvector_to_array({vector})) lexeme
-                 WHERE lexeme IN (SELECT word FROM ts_stat('SELECT {stats} FROM {ENTRIES}') WHERE ndoc >= %s)
-                   AND e.object_id ~ '^[0-9]+$'
-                 GROUP BY 1, 2
-                """,
-                [min_docs],
-            )
+        for field in FIELDS:
+            cursor.execute(POSTINGS[field], [min_docs])
             rows = [(field, lexeme, content_type, to_bits(keys_from_string(ids)))
                     for lexeme, content_type, ids in cursor.fetchall()]
             pairs.update((field, lexeme) for _, lexeme, _, _ in rows)
@@ -149,7 +197,7 @@ def fold(alias) -> int:
         cursor.execute(
             f"""
             SELECT d.content_type_id, d.object_id, d.seq,
-                   tsvector_to_array(e.title || e.body), tsvector_to_array(e.title)
+                   tsvector_to_array(e.title || e.body), tsvector_to_array(e.title), tsvector_to_array(e.autocomplete)
               FROM search_changedentry d
               LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
             """
@@ -164,7 +212,7 @@ def fold(alias) -> int:
                 continue
             ids.setdefault(content_type, []).append(int(object_id))
             for field, words in zip(FIELDS, vectors, strict=True):
-                for lexeme in words or ():
+                for lexeme in terms(field, words or ()):
                     holding.setdefault((field, lexeme, content_type), []).append(int(object_id))
         cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
         common = set(cursor.fetchall())
@@ -180,12 +228,10 @@ def fold(alias) -> int:
             for field, lexeme in common:
                 key = (field, lexeme, content_type)
                 now = holding.get(key, [])
-                if key not in current and not now:
-                    continue
                 old = current.get(key, b"")
-                flags = np.unpackbits(np.frombuffer(old, dtype=np.uint8), bitorder="little")
-                size = max(len(flags), int(changed_ids.max()) + 1)
-                flags = np.concatenate([flags, np.zeros(size - len(flags), dtype=np.uint8)])
+                if not now and not holds_any(old, changed_ids):
+                    continue
+                flags = grow(unpack(old), int(changed_ids.max()) + 1)
                 flags[changed_ids] = 0
                 flags[now] = 1
                 bits = np.packbits(flags, bitorder="little").tobytes()

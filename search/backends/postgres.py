@@ -158,8 +158,10 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
         config = self.autocomplete_config if column == "autocomplete" else self.config
         types = content_type_ids(model)
         alias = router.db_for_read(IndexEntry)
-        if column in common_terms.FIELDS and not with_scores:
-            found = common_terms.match(alias, column, config, " & ".join(lexemes), types)
+        # Words in many pages: from bitsets (a suggestion only for one word, its beginning).
+        field = "prefix" if column == "autocomplete" and len(words) == 1 else column
+        if field in common_terms.FIELDS and not with_scores:
+            found = common_terms.match(alias, field, config, " & ".join(lexemes), types)
             if found is not None:
                 return found, None
         tsquery = "to_tsquery(%s::regconfig, %s)"

@@ -25,12 +25,13 @@ def match(text, column="text"):
 
 
 def bitset_pages(word, field="text"):
-    """The pages the bitsets of `word` hold, over every content type (PostgreSQL)."""
+    """The pages the bitsets of `word` (a beginning, for "prefix") hold, over every content type (PostgreSQL)."""
+    config = "simple_unaccent" if field == "prefix" else "dutch_unaccent"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT bits FROM search_commonterm WHERE field = %s "
-            "AND lexeme = (tsvector_to_array(to_tsvector('dutch_unaccent', %s)))[1]",
-            [field, word],
+            "AND lexeme = (tsvector_to_array(to_tsvector(%s::regconfig, %s)))[1]",
+            [field, config, word],
         )
         return {int(pk) for (bits,) in cursor.fetchall() for pk in common_terms.from_bits(bytes(bits))}
 
@@ -68,6 +69,8 @@ def test_bitsets_answer_as_the_index_does_through_every_change(projects, make_pr
         assert bitset_pages("werk") == {pk["Op de fiets"], pk["Route"]}
         assert bitset_pages("fiets", "title") == {pk["Op de fiets"], pk["De fiets op zondag"]}
         assert bitset_pages("leren") == set()
+        assert bitset_pages("fie", "prefix") == {pk["Op de fiets"], pk["De fiets op zondag"]}
+        assert bitset_pages("f", "prefix") == set()  # beginnings from two letters
         assert waiting() == 0
         # The common words are answered from the bitsets, the rare one through the GIN index.
         assert common_terms.match("default", "text", "dutch_unaccent", "'fiets' & 'werk'",
@@ -79,6 +82,8 @@ def test_bitsets_answer_as_the_index_does_through_every_change(projects, make_pr
     assert match("fiets werk") == {pk["Op de fiets"], pk["Route"]}
     assert match("fiets", "title") == {pk["Op de fiets"], pk["De fiets op zondag"]}
     assert match("leren") == {pk["Leerlab"]}
+    assert match("fie", "autocomplete") == {pk["Op de fiets"], pk["De fiets op zondag"]}
+    assert match("de fie", "autocomplete") == {pk["Op de fiets"], pk["De fiets op zondag"]}
 
     # An edit that adds a word and one that removes it (the title keeps "fiets"); a new page; a deleted page.
     edit(projects["De fiets op zondag"], "Een dag met de fiets naar het werk.")
@@ -91,12 +96,14 @@ def test_bitsets_answer_as_the_index_does_through_every_change(projects, make_pr
     assert match("fiets werk") == expected
     assert match("fiets") == {pk["Op de fiets"], pk["De fiets op zondag"], new.pk}
     assert set(text_match_ids(ProjectPage.objects.live(), "fiets werk")) == expected
+    assert match("fie", "autocomplete") == {pk["Op de fiets"], pk["De fiets op zondag"], new.pk}
 
     if ON_POSTGRES:
         assert common_terms.fold("default") == 4
         assert waiting() == 0
         assert bitset_pages("werk") == expected
         assert bitset_pages("fiets") == {pk["Op de fiets"], pk["De fiets op zondag"], new.pk}
+        assert bitset_pages("fie", "prefix") == {pk["Op de fiets"], pk["De fiets op zondag"], new.pk}
     assert match("fiets werk") == expected
     assert match("fiets") == {pk["Op de fiets"], pk["De fiets op zondag"], new.pk}
 
