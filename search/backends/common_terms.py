@@ -101,13 +101,15 @@ def match(alias, field, config, query, types) -> np.ndarray | None:
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    parsed = rows[0][1]
+    parsed = next(lexeme for kind, lexeme, *_ in rows if kind == "q")
     if not parsed or not PLAIN_QUERY[field].fullmatch(parsed):
         return None
     words = set(re.findall(r"'([^']+)'", parsed))
     bits, common = {}, set()
     changed, changed_matching = [], []
-    for kind, lexeme, content_type, row_bits, object_id, matches in rows[1:]:
+    for kind, lexeme, content_type, row_bits, object_id, matches in rows:
+        if kind == "q":
+            continue
         if kind == "d":
             changed.append(int(object_id))
             if matches:
