@@ -8,7 +8,7 @@ instead of stock modelsearch's scalar subquery per result row (which runs the MA
 import json
 
 import numpy as np
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import IntegerField
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
@@ -31,7 +31,7 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.backends import dutch
+from search.backends import common_terms, dutch
 from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
 from search.facet_table import content_version
 
@@ -66,6 +66,9 @@ def index_entry(content_type_id, object_id, title, body, autocomplete):
 
 
 class DutchSQLiteIndex(SQLiteIndex):
+    """modelsearch's index, writing each batch in one upsert and folding changed entries into the
+    common-term bitsets after the commit."""
+
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
@@ -79,6 +82,11 @@ class DutchSQLiteIndex(SQLiteIndex):
             unique_fields=["content_type", "object_id"],
             update_fields=["title", "body", "autocomplete"],
         )
+        common_terms.fold_after_commit(self.write_connection.alias, fold_common_terms)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        common_terms.fold_after_commit(self.write_connection.alias, fold_common_terms)
 
     def _refresh_title_norms(self, full=False):
         # bm25() normalises for field length itself; the title_norm column is not used here. (Stock
@@ -176,23 +184,52 @@ class DutchSQLiteAutocompleteQueryCompiler(DutchSQLiteSearchQueryCompiler, SQLit
         return ["autocomplete"]
 
 
+class DutchSQLiteRebuilder(common_terms.RebuildAfterIndexing, SQLiteSearchRebuilder):
+    pass
+
+
+class DutchSQLiteAtomicRebuilder(common_terms.RebuildAfterIndexing, SQLiteSearchAtomicRebuilder):
+    pass
+
+
 class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
     query_compiler_class = DutchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = DutchSQLiteAutocompleteQueryCompiler
     index_class = DutchSQLiteIndex
     results_class = SQLiteSearchResults
-    rebuilder_class = SQLiteSearchRebuilder
-    atomic_rebuilder_class = SQLiteSearchAtomicRebuilder
+    rebuilder_class = DutchSQLiteRebuilder
+    atomic_rebuilder_class = DutchSQLiteAtomicRebuilder
     rank_window = 5000
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.common_term_min_docs = int(params.get("COMMON_TERM_MIN_DOCS", common_terms.MIN_DOCS))
+
+    def rebuild_common_terms(self, min_docs=None):
+        """Recompute the common-term bitsets; returns the number of common (field, lexeme) pairs."""
+        return rebuild_common_terms(router.db_for_write(IndexEntry), min_docs or self.common_term_min_docs)
+
+    def fold_common_terms(self):
+        return fold_common_terms(router.db_for_write(IndexEntry))
+
+    def match_common(self, model, text, column="text"):
+        """The match from the common-term bitsets, or None when it is not for them (see common_terms);
+        a suggestion only for one word, its beginning."""
+        words = query_words(text, column)
+        field = "prefix" if column == "autocomplete" and len(words) == 1 else column
+        if field not in common_terms.FIELDS or not words:
+            return None
+        return common_match(router.db_for_read(IndexEntry), field, words, fts_match(column, words), content_type_ids(model))
 
     def match(self, model, text, column="text", with_scores=False):
         words = query_words(text, column)
         if not words:
             return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
-        phrases = [f'"{word}"' for word in words]  # words are letters and digits only
-        if column == "autocomplete":
-            phrases[-1] += "*"
-        expression = f"{{{FTS_COLUMNS[column]}}} : ({' AND '.join(phrases)})"
+        if not with_scores:  # words in many pages: from bitsets
+            found = self.match_common(model, text, column)
+            if found is not None:
+                return found, None
+        expression = fts_match(column, words)
         weights = "1.0, 0.0, 0.0" if column == "autocomplete" else ", ".join(map(str, self.query_compiler_class.FTS_WEIGHTS))
         alias = router.db_for_read(IndexEntry)
         with connections[alias].cursor() as cursor:
@@ -237,6 +274,12 @@ class EntryMap:
         self.content_types[ids] = [row[1] for row in rows]
         self.objects[ids] = [int(row[2]) if str(row[2]).isdigit() else -1 for row in rows]
 
+    def entries(self, entry_ids):
+        """(content type, object pk) arrays of the known entries among `entry_ids` with an integer pk."""
+        entry_ids = entry_ids[entry_ids < len(self.known)]
+        entry_ids = entry_ids[self.known[entry_ids] & (self.objects[entry_ids] >= 0)]
+        return self.content_types[entry_ids], self.objects[entry_ids]
+
     def objects_of(self, cursor, entry_ids, content_types):
         """The object pk of each entry, or -1 where the entry is of another content type."""
         unknown = entry_ids >= len(self.known)
@@ -256,6 +299,110 @@ class EntryMap:
 ENTRIES = IndexEntry._meta.db_table
 FTS = ENTRIES + "_fts"
 FTS_COLUMNS = {"text": "title body", "title": "title", "autocomplete": "autocomplete"}
+
+
+def fts_match(column, words):
+    """The FTS5 expression for every word in `column` (for "autocomplete" the last one a prefix)."""
+    phrases = [f'"{word}"' for word in words]  # words are letters and digits only
+    if column == "autocomplete":
+        phrases[-1] += "*"
+    return f"{{{FTS_COLUMNS[column]}}} : ({' AND '.join(phrases)})"
+
+
+# --------------------------------------------------------------------------- common-term bitsets
+# (search.backends.common_terms: what they are and why). The index rows hold analysed text, so the
+# lexemes of an entry are its words, and FTS5 finds the entries of one word.
+
+
+def common_match(alias, field, words, expression, types) -> np.ndarray | None:
+    """The object ids of `types` whose `field` holds every one of `words`, from the bitsets, or None when
+    a word is not common. One statement, one snapshot: the bitsets and the changed entries."""
+    types = ", ".join(str(int(pk)) for pk in types)
+    sql = f"""
+        SELECT 'c', lexeme, content_type_id, CASE WHEN content_type_id IN ({types}) THEN bits END, NULL, NULL
+          FROM search_commonterm WHERE field = %s AND lexeme IN ({", ".join(["%s"] * len(words))})
+        UNION ALL
+        SELECT 'd', NULL, d.content_type_id, NULL, d.object_id,
+               EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {FTS}.rowid = e.id)
+          FROM search_changedentry d
+          LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
+         WHERE d.content_type_id IN ({types})
+    """
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [field, *words, expression])
+        rows = cursor.fetchall()
+    return common_terms.answer(set(words), rows)
+
+
+def rebuild_common_terms(alias, min_docs) -> int:
+    """Recompute every bitset: FTS5's vocabulary says which words may be in `min_docs` entries (its counts
+    per column, added up), FTS5 finds each one's entries. Writers wait while it runs."""
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("DELETE FROM search_commonterm")
+        cursor.execute("DELETE FROM search_changedentry")
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, {FTS}, col)")
+        cursor.execute("SELECT term, col, doc FROM temp.search_vocabulary")
+        counts = {field: {} for field in common_terms.FIELDS}
+        for term, column, docs in cursor.fetchall():
+            fields = {"title": ("text", "title"), "body": ("text",), "autocomplete": ("prefix",)}[column]
+            for field in fields:
+                for lexeme in common_terms.terms(field, [term]):
+                    counts[field][lexeme] = counts[field].get(lexeme, 0) + docs
+        entries = EntryMap(cursor)
+        rows = []
+        for field, by_lexeme in counts.items():
+            column = "autocomplete" if field == "prefix" else field
+            for lexeme in sorted(lexeme for lexeme, docs in by_lexeme.items() if docs >= min_docs):
+                cursor.execute(f"SELECT group_concat(rowid, ' ') FROM {FTS} WHERE {FTS} MATCH %s",
+                               [fts_match(column, [lexeme])])
+                content_types, objects = entries.entries(keys_from_string(cursor.fetchone()[0]))
+                if len(objects) >= min_docs:
+                    rows += common_terms.postings(
+                        (field, lexeme, int(content_type), objects[content_types == content_type])
+                        for content_type in np.unique(content_types)
+                    )
+        cursor.executemany(
+            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s)", rows
+        )
+    return len({(field, lexeme) for field, lexeme, _, _ in rows})
+
+
+def fold_common_terms(alias) -> int:
+    """Write the changed entries into the bitsets; returns how many. SQLite has one writer at a time,
+    and the first statement here writes, so nothing changes underneath."""
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("DELETE FROM search_changedentry WHERE seq < 0")  # takes the write lock now
+        cursor.execute(
+            f"""
+            SELECT d.seq, d.content_type_id, d.object_id, e.id IS NOT NULL, e.title, e.body, e.autocomplete
+              FROM search_changedentry d
+              LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
+            """
+        )
+        changed = cursor.fetchall()
+        if not changed:
+            return 0
+        cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
+        common = set(cursor.fetchall())
+        types = ", ".join(str(int(row[1])) for row in changed)
+        cursor.execute(f"SELECT field, lexeme, content_type_id, bits FROM search_commonterm "
+                       f"WHERE content_type_id IN ({types})")
+        current = {(field, lexeme, content_type): bytes(bits) for field, lexeme, content_type, bits in cursor.fetchall()}
+        writes = common_terms.new_bits(
+            [(content_type, object_id,
+              {"text": set(title.split()) | set(body.split()), "title": set(title.split()),
+               "prefix": set(autocomplete.split())} if exists else {})
+             for _, content_type, object_id, exists, title, body, autocomplete in changed],
+            common, current,
+        )
+        cursor.executemany(
+            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (field, lexeme, content_type_id) DO UPDATE SET bits = excluded.bits",
+            writes,
+        )
+        cursor.execute("DELETE FROM search_changedentry WHERE seq IN (SELECT value FROM json_each(%s))",
+                       [json.dumps([row[0] for row in changed])])
+    return len(changed)
 _entry_maps = {}
 
 
