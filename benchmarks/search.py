@@ -165,18 +165,18 @@ def postgres_bulk_index(documents, content_type, config, autocomplete_config):
 
 
 def reset_index():
-    """Empty the index for the stock backend; on PostgreSQL also drop our GIN index on title || body and the
-    common-term bitsets, which stock Wagtail does not have (the GIN index would also speed up stock queries
-    where the planner uses it)."""
+    """Empty the index and the common-term bitsets for the stock backend; on PostgreSQL also drop our GIN
+    index on title || body, which stock Wagtail does not have (it would also speed up stock queries where
+    the planner uses it)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_commonterm")
+        cursor.execute("DELETE FROM search_changedentry")
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
         else:
             cursor.execute("DROP INDEX IF EXISTS search_indexentry_title_body_gin")
-            cursor.execute("DELETE FROM search_commonterm")
-            cursor.execute("DELETE FROM search_changedentry")
         cursor.execute("DELETE FROM wagtailsearch_indexentry")
 
 
@@ -592,7 +592,7 @@ def main(argv=None):
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
-    if hasattr(backend, "rebuild_common_terms"):  # PostgreSQL: as update_index ends
+    if hasattr(backend, "rebuild_common_terms"):  # as update_index ends
         clock = time.perf_counter()
         common = backend.rebuild_common_terms()
         print(f"common-term bitsets: {common} words in {time.perf_counter() - clock:.1f} s")

@@ -225,8 +225,10 @@ def relevance_key(backend: FastMatch, table: FacetTable, terms, column, match_co
 
     Up to `rank_window` matches: the backend's score (bm25, ts_rank). More: scoring them all would cost
     more than the rest of the request, so a text match puts title matches before body matches, each in
-    `tiebreak` order, and a title prefix (suggestions) keeps `tiebreak` order."""
-    if match_count <= backend.rank_window:
+    `tiebreak` order, and a title prefix (suggestions, at most `suggestion_rank_window` scored) keeps
+    `tiebreak` order."""
+    window = backend.rank_window if column == "text" else min(backend.rank_window, backend.suggestion_rank_window)
+    if match_count <= window:
         return rank_key(table, *backend_match(backend, table.model, terms, column, with_scores=True), tiebreak)
     order = table.order(tiebreak)
     if column != "text":

@@ -36,10 +36,12 @@ class FastMatch:
     whose `column` ("text": title and body, "title", or "autocomplete", where the last word is a prefix)
     holds every word of `text`, in no order; with `with_scores`, also a relevance score per page (higher
     is better). Scoring reads every match, so the service asks for scores only when there are at most
-    `rank_window` matches (`search.service.relevance_key`).
+    `rank_window` matches (`search.service.relevance_key`), and for suggestions at most
+    `suggestion_rank_window`: eight titles are wanted, while typing.
     """
 
     rank_window = 1000
+    suggestion_rank_window = 1000
 
     def match(self, model, text, column="text", with_scores=False):
         raise NotImplementedError
