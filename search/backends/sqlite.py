@@ -3,6 +3,8 @@
 `search.backends.dutch` does the analysis (accent folding, stop words, Snowball Dutch stemming). Ranking
 is one bm25() call with column weights (title above body) in the main query, ordered and limited in SQL,
 instead of stock modelsearch's scalar subquery per result row (which runs the MATCH again for every row).
+`match` (see `search.backends.database.FastMatch`) reads words in many pages from bitsets
+(`search.backends.common_terms`), which the index class and `update_index` keep up to date.
 """
 
 import json
