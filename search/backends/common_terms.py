@@ -112,6 +112,39 @@ def answer(words, rows) -> np.ndarray | None:
 # --------------------------------------------------------------------------- keeping the bitsets
 
 
+UPSERT = (
+    "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s) "
+    "ON CONFLICT (field, lexeme, content_type_id) DO UPDATE SET bits = excluded.bits"
+)
+
+
+def clear(cursor):
+    """The start of a rebuild: no bitsets, nothing waiting."""
+    cursor.execute("DELETE FROM search_commonterm")
+    cursor.execute("DELETE FROM search_changedentry")
+
+
+def write(cursor, rows) -> int:
+    """Write (field, lexeme, content type, bits) rows; returns the number of (field, lexeme) pairs."""
+    cursor.executemany(UPSERT, rows)
+    return len({(field, lexeme) for field, lexeme, _, _ in rows})
+
+
+def fold(cursor, changed, lock=""):
+    """Write changed entries into the bitsets: (content type, object_id, {field: lexemes it holds now})
+    per entry, an empty dict for a deleted one. `lock`: " FOR UPDATE" where writers run alongside."""
+    cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
+    common = set(cursor.fetchall())
+    types = sorted({int(content_type) for content_type, _, _ in changed})
+    cursor.execute(
+        "SELECT field, lexeme, content_type_id, bits FROM search_commonterm "
+        f"WHERE content_type_id IN ({', '.join(['%s'] * len(types))}){lock}",
+        types,
+    )
+    current = {(field, lexeme, content_type): bytes(bits) for field, lexeme, content_type, bits in cursor.fetchall()}
+    write(cursor, new_bits(changed, common, current))
+
+
 def postings(rows) -> list:
     """(field, lexeme, content type, bits) from (field, lexeme, content type, object ids)."""
     return [(field, lexeme, content_type, to_bits(ids)) for field, lexeme, content_type, ids in rows if len(ids)]

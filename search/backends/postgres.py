@@ -176,18 +176,14 @@ def rebuild_common_terms(alias, min_docs) -> int:
     with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
         cursor.execute(f"LOCK TABLE {ENTRIES} IN SHARE MODE")
-        cursor.execute("DELETE FROM search_commonterm")
-        cursor.execute("DELETE FROM search_changedentry")
+        common_terms.clear(cursor)
         rows = []
         for field in common_terms.FIELDS:
             cursor.execute(POSTINGS[field], [min_docs])
             rows += common_terms.postings(
                 (field, lexeme, content_type, keys_from_string(ids)) for lexeme, content_type, ids in cursor.fetchall()
             )
-        cursor.executemany(
-            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s)", rows
-        )
-    return len({(field, lexeme) for field, lexeme, _, _ in rows})
+        return common_terms.write(cursor, rows)
 
 
 def fold_common_terms(alias) -> int:
@@ -208,23 +204,11 @@ def fold_common_terms(alias) -> int:
         changed = cursor.fetchall()
         if not changed:
             return 0
-        cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
-        common = set(cursor.fetchall())
-        cursor.execute(
-            "SELECT field, lexeme, content_type_id, bits FROM search_commonterm "
-            "WHERE content_type_id = ANY(%s) FOR UPDATE",
-            [list({row[0] for row in changed})],
-        )
-        current = {(field, lexeme, content_type): bytes(bits) for field, lexeme, content_type, bits in cursor}
-        writes = common_terms.new_bits(
+        common_terms.fold(
+            cursor,
             [(content_type, object_id, dict(zip(common_terms.FIELDS, vectors, strict=True)) if exists else {})
              for content_type, object_id, _, exists, *vectors in changed],
-            common, current,
-        )
-        cursor.executemany(
-            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (field, lexeme, content_type_id) DO UPDATE SET bits = EXCLUDED.bits",
-            writes,
+            lock=" FOR UPDATE",
         )
         cursor.execute(
             "DELETE FROM search_changedentry d USING unnest(%s::integer[], %s::text[], %s::bigint[]) f(t, o, s) "
@@ -284,11 +268,12 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
         return words, config, " & ".join(lexemes)
 
     def match_common(self, model, text, column="text"):
-        """The match from the common-term bitsets, or None when it is not for them (see common_terms);
-        a suggestion only for one word, its beginning."""
-        words, config, query = self._query(text, column)
-        field = "prefix" if column == "autocomplete" and len(words) == 1 else column
-        if field not in common_terms.FIELDS:
+        """The match from the common-term bitsets, or None when it is not for them (see common_terms)."""
+        return self._match_common(model, column, *self._query(text, column))
+
+    def _match_common(self, model, column, words, config, query):
+        field = "prefix" if column == "autocomplete" and len(words) == 1 else column  # a suggestion: one word
+        if field not in common_terms.FIELDS or not words:
             return None
         return common_match(router.db_for_read(IndexEntry), field, config, query, content_type_ids(model))
 
@@ -297,10 +282,9 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
         if not words:
             return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
         if not with_scores:  # words in many pages: from bitsets
-            found = self.match_common(model, text, column)
+            found = self._match_common(model, column, words, config, query)
             if found is not None:
                 return found, None
-        types = content_type_ids(model)
         alias = router.db_for_read(IndexEntry)
         tsquery = "to_tsquery(%s::regconfig, %s)"
         params = [config, query]
@@ -315,7 +299,7 @@ class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
                 params = params * 2
         # "+ 0": with a plain content type condition the planner walks the content type index and unpacks
         # every vector to test it; this way the GIN index finds the rows without opening the vectors.
-        types = ", ".join(str(pk) for pk in types)
+        types = ", ".join(str(pk) for pk in content_type_ids(model))
         # Without scores, every key in one string: parsing it is faster than a row per match.
         select = f"(object_id)::integer{score}" if with_scores else "string_agg(object_id, ' ')"
         sql = (f"SELECT {select} FROM {qn(IndexEntry._meta.db_table)} "

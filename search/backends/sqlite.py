@@ -215,10 +215,11 @@ class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
         return fold_common_terms(router.db_for_write(IndexEntry))
 
     def match_common(self, model, text, column="text"):
-        """The match from the common-term bitsets, or None when it is not for them (see common_terms);
-        a suggestion only for one word, its beginning."""
-        words = query_words(text, column)
-        field = "prefix" if column == "autocomplete" and len(words) == 1 else column
+        """The match from the common-term bitsets, or None when it is not for them (see common_terms)."""
+        return self._match_common(model, column, query_words(text, column))
+
+    def _match_common(self, model, column, words):
+        field = "prefix" if column == "autocomplete" and len(words) == 1 else column  # a suggestion: one word
         if field not in common_terms.FIELDS or not words:
             return None
         return common_match(router.db_for_read(IndexEntry), field, words, fts_match(column, words), content_type_ids(model))
@@ -228,7 +229,7 @@ class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
         if not words:
             return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
         if not with_scores:  # words in many pages: from bitsets
-            found = self.match_common(model, text, column)
+            found = self._match_common(model, column, words)
             if found is not None:
                 return found, None
         expression = fts_match(column, words)
@@ -340,8 +341,7 @@ def rebuild_common_terms(alias, min_docs) -> int:
     """Recompute every bitset: FTS5's vocabulary says which words may be in `min_docs` entries (its counts
     per column, added up), FTS5 finds each one's entries. Writers wait while it runs."""
     with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        cursor.execute("DELETE FROM search_commonterm")
-        cursor.execute("DELETE FROM search_changedentry")
+        common_terms.clear(cursor)
         cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, {FTS}, col)")
         cursor.execute("SELECT term, col, doc FROM temp.search_vocabulary")
         counts = {field: {} for field in common_terms.FIELDS}
@@ -363,10 +363,7 @@ def rebuild_common_terms(alias, min_docs) -> int:
                         (field, lexeme, int(content_type), objects[content_types == content_type])
                         for content_type in np.unique(content_types)
                     )
-        cursor.executemany(
-            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s)", rows
-        )
-    return len({(field, lexeme) for field, lexeme, _, _ in rows})
+        return common_terms.write(cursor, rows)
 
 
 def fold_common_terms(alias) -> int:
@@ -384,23 +381,12 @@ def fold_common_terms(alias) -> int:
         changed = cursor.fetchall()
         if not changed:
             return 0
-        cursor.execute("SELECT DISTINCT field, lexeme FROM search_commonterm")
-        common = set(cursor.fetchall())
-        types = ", ".join(str(int(row[1])) for row in changed)
-        cursor.execute(f"SELECT field, lexeme, content_type_id, bits FROM search_commonterm "
-                       f"WHERE content_type_id IN ({types})")
-        current = {(field, lexeme, content_type): bytes(bits) for field, lexeme, content_type, bits in cursor.fetchall()}
-        writes = common_terms.new_bits(
+        common_terms.fold(
+            cursor,
             [(content_type, object_id,
               {"text": set(title.split()) | set(body.split()), "title": set(title.split()),
                "prefix": set(autocomplete.split())} if exists else {})
              for _, content_type, object_id, exists, title, body, autocomplete in changed],
-            common, current,
-        )
-        cursor.executemany(
-            "INSERT INTO search_commonterm (field, lexeme, content_type_id, bits) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (field, lexeme, content_type_id) DO UPDATE SET bits = excluded.bits",
-            writes,
         )
         cursor.execute("DELETE FROM search_changedentry WHERE seq IN (SELECT value FROM json_each(%s))",
                        [json.dumps([row[0] for row in changed])])

@@ -11,16 +11,18 @@ PostgreSQL: statement triggers with transition tables. SQLite: row triggers. Oth
 
 from django.db import migrations
 
-POSTGRES_FORWARD = [
-    """
+COMMON_TERMS_TABLE = """
     CREATE TABLE IF NOT EXISTS search_commonterm (
         field varchar(16) NOT NULL,
         lexeme text NOT NULL,
         content_type_id integer NOT NULL,
-        bits bytea NOT NULL,
+        bits {binary} NOT NULL,
         PRIMARY KEY (field, lexeme, content_type_id)
     )
-    """,
+"""
+
+POSTGRES_FORWARD = [
+    COMMON_TERMS_TABLE.format(binary="bytea"),
     "CREATE SEQUENCE IF NOT EXISTS search_changedentry_seq",
     """
     CREATE TABLE IF NOT EXISTS search_changedentry (
@@ -115,15 +117,7 @@ SQLITE_NOTE = (
     "{row}.object_id) ON CONFLICT (content_type_id, object_id) DO NOTHING;"
 )
 SQLITE_FORWARD = [
-    """
-    CREATE TABLE IF NOT EXISTS search_commonterm (
-        field varchar(16) NOT NULL,
-        lexeme text NOT NULL,
-        content_type_id integer NOT NULL,
-        bits blob NOT NULL,
-        PRIMARY KEY (field, lexeme, content_type_id)
-    )
-    """,
+    COMMON_TERMS_TABLE.format(binary="blob"),
     """
     CREATE TABLE IF NOT EXISTS search_changedentry (
         seq integer PRIMARY KEY AUTOINCREMENT,
