@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt
 from search import views as search_views
 
 from .api import api_router
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
     path("medewerkers/", include("medewerkers.urls")),

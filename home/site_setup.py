@@ -88,7 +88,7 @@ def ensure_vacancy_pages():
     vacatures = VacatureIndexPage.objects.first() or home.add_child(
         instance=VacatureIndexPage(
             title="Vacatures", slug="vacatures",
-            intro="<p>Openbare vacatures van deelnemende werkgevers. Zoek op werkgever, regio, soort en uren.</p>",
+            intro="<p>Vacatures van deelnemende publieke werkgevers. Zoek op werkgever, regio, soort en uren.</p>",
         )
     )
     return werkgevers, vacatures

@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 MIN_SUGGESTION_LENGTH = 3
+# The one name of the page number in a listing's URL (templates/components/pagination.html says it too).
+PAGE_PARAM = "pagina"
 # Within equal relevance (and for suggestions): the newest page first.
 NEWEST_FIRST = ("-first_published_at",)
 
@@ -363,7 +365,7 @@ class FacetedSearch:
         ]
         key = matched.ranking() if matched and not sort else table.order(self.ordering)
         paginator = Paginator(RankedPositions(table, filtered(), key), self.per_page)
-        page_obj = self._page(paginator, page_number if page_number is not None else params.get("pagina"))
+        page_obj = self._page(paginator, page_number if page_number is not None else params.get(PAGE_PARAM))
         # The objects come from the visitor's own queryset: what it does not hold is never shown.
         by_id = self.base.in_bulk(page_obj.object_list)
         page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
@@ -403,10 +405,37 @@ class FacetedSearch:
             raise Http404("Deze pagina bestaat niet") from None
 
 
+SHORT_FACET = 8  # a longer facet shows its 8 largest values (and any chosen one); the rest behind "Toon alle"
+
+
 @dataclass
 class FacetView:
-    """What a template needs of a facet: name, label and the options with counts."""
+    """What a template needs of a facet: name, label and the options with counts.
+
+    `top` and `rest` split a long facet: the SHORT_FACET values with the most results (ties in the
+    facet's own order) plus every selected value, in the facet's own order; then all the others.
+    """
 
     name: str
     label: str
     options: list[Option]
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+    def _top_values(self):
+        if len(self.options) <= SHORT_FACET:
+            return {option.value for option in self.options}
+        largest = sorted(self.options, key=lambda option: -option.count)[:SHORT_FACET]  # stable: ties keep order
+        return {option.value for option in largest} | {option.value for option in self.options if option.selected}
+
+    @property
+    def top(self):
+        shown = self._top_values()
+        return [option for option in self.options if option.value in shown]
+
+    @property
+    def rest(self):
+        shown = self._top_values()
+        return [option for option in self.options if option.value not in shown]

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from wagtail.contrib.search_promotions.models import Query
 
-from search.service import FacetedSearch
+from search.service import PAGE_PARAM, FacetedSearch
 from search.site import TYPES, searchable_pages, site_facets
 
 
@@ -13,7 +13,7 @@ def editors_picks(request, query):
     if not query:
         return []
     record = Query.get(query)
-    if not request.GET.get("pagina"):
+    if not request.GET.get(PAGE_PARAM):
         record.add_hit()
     visible = searchable_pages(request).values("pk")
     return [pick.page.specific for pick in record.editors_picks.filter(page__in=visible).select_related("page")]

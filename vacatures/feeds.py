@@ -5,6 +5,7 @@ Always public-only, whoever asks: an intranet embeds this feed for everyone.
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
@@ -25,14 +26,14 @@ class VacatureFeed(Feed):
         return None
 
     def title(self):
-        return f"Vacatures – {self.index_page.title}"
+        return f"{self.index_page.title} – {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
         return self.index_page.url
 
     def items(self):
         public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
-        result, _ = vacancy_search(self.request, queryset=public)
+        result, _ = vacancy_search(self.request, queryset=public, audience=phases.PUBLIC)
         ids = result.paginator.object_list[:100]  # primary keys, in the listing's order
         by_id = public.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
@@ -42,7 +43,8 @@ class VacatureFeed(Feed):
 
     def item_description(self, item):
         return (
-            f"{item.werkgever.title}, {item.werkplaats}. {item.uren_tekst}. "
+            f"{item.werkgever.title}, {item.werkplaats}. {item.uren_tekst}"
+            f"{', ' + item.salaris_tekst if item.salaris_tekst else ''}. "
             f"Reageren tot en met {item.sluitingsdatum:%d-%m-%Y}."
         )
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import formats
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +21,19 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from . import phases
+
+NIEUW_DAGEN = 7  # a vacancy is marked "Nieuw" during its first week in the phase the visitor sees
+
+
+def euro(amount) -> str:
+    """An amount in whole euros, Dutch style: '€ 3.900' (a non-breaking space after the sign)."""
+    return f"€\u00a0{formats.number_format(amount, decimal_pos=0, force_grouping=True)}"
+
+
+def day_text(day, today=None) -> str:
+    """'12 januari', with the year only when it is not this year ('3 februari 2027')."""
+    today = today or phases.local_date()
+    return formats.date_format(day, "j F" if day.year == today.year else "j F Y")
 
 # --------------------------------------------------------------------------- employers
 
@@ -95,16 +109,22 @@ class OrganisatiePage(Page):
         verbose_name_plural = "werkgevers"
 
     @property
+    def share_image(self):
+        """The logo, for link previews (Open Graph)."""
+        return self.logo
+
+    @property
     def domain_list(self):
         return [d.strip().lower().lstrip("@") for d in self.email_domeinen.splitlines() if d.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .views import visible_vacancies
+        from .views import employer_library_link, visible_vacancies
 
         context = super().get_context(request, *args, **kwargs)
         context["vacatures"] = (
             visible_vacancies(request).filter(werkgever=self).order_by("sluitingsdatum", "title")
         )
+        context["bibliotheek"] = employer_library_link(self)
         return context
 
 
@@ -397,6 +417,79 @@ class VacaturePage(Page):
     @property
     def dagen_te_gaan(self):
         return (self.sluitingsdatum - phases.local_date()).days
+
+    @property
+    def salaris_tekst(self):
+        """'€ 3.400 – € 4.900', 'vanaf € 3.400', 'tot en met € 4.900' or '' (no amounts)."""
+        low, high = self.salaris_min, self.salaris_max
+        if low and high:
+            return euro(low) if low == high else f"{euro(low)} – {euro(high)}"
+        if low:
+            return f"vanaf {euro(low)}"
+        if high:
+            return f"tot en met {euro(high)}"
+        return ""
+
+    @property
+    def geplaatst_op(self):
+        """The day the vacancy reached the audience it has now: the start of its current phase."""
+        return phases.phase_start(self, self.fase)
+
+    @property
+    def is_nieuw(self):
+        placed = self.geplaatst_op
+        return placed is not None and 0 <= (phases.local_date() - placed).days < NIEUW_DAGEN
+
+    @property
+    def alleen_voor(self):
+        """Who may see a vacancy that is not public yet (for cards and pages); '' once it is public.
+
+        Only employees are ever shown such a vacancy (`phases.visible_q`), so this is their reminder
+        that what they see is theirs alone.
+        """
+        fase = self.fase
+        if fase == phases.INTERN:
+            return f"Alleen voor medewerkers van {self.werkgever.title}"
+        if fase == phases.NETWERK:
+            if self.start_openbaar:
+                return f"Alleen voor medewerkers van deelnemende werkgevers, openbaar vanaf {day_text(self.start_openbaar)}"
+            return "Alleen voor medewerkers van deelnemende werkgevers; deze vacature wordt niet openbaar"
+        return ""
+
+    @property
+    def volgende_fasen(self):
+        """For an internal vacancy: when the other participants see it, and when everyone does."""
+        if self.fase != phases.INTERN:
+            return ""
+        steps = []
+        if self.start_netwerk:
+            steps.append(f"Vanaf {day_text(self.start_netwerk)} zien medewerkers van alle deelnemende werkgevers hem")
+        if self.start_openbaar:
+            steps.append(f"openbaar vanaf {day_text(self.start_openbaar)}")
+        else:
+            steps.append("hij wordt niet openbaar")
+        return "; ".join(steps) + "."
+
+    @property
+    def deel_waarschuwing(self):
+        """Shown next to the link of a vacancy that is not public yet: who can open it."""
+        fase = self.fase
+        if fase == phases.INTERN:
+            who, until = f"medewerkers van {self.werkgever.title}", ""
+        elif fase == phases.NETWERK:
+            who = "medewerkers van deelnemende werkgevers"
+            until = f", tot de vacature op {day_text(self.start_openbaar)} openbaar wordt" if self.start_openbaar else ""
+        else:
+            return ""
+        return (
+            f"Let op: alleen ingelogde {who} kunnen deze link openen{until}. "
+            "Anderen krijgen ‘Pagina niet gevonden’."
+        )
+
+    @property
+    def share_image(self):
+        """The employer's logo, for link previews (Open Graph)."""
+        return self.werkgever.logo if self.werkgever_id else None
 
     @property
     def uren_tekst(self):

@@ -63,6 +63,13 @@ def phase_at(vacancy, now: datetime | None = None) -> str:
     return phase_on(vacancy, local_date(now))
 
 
+def phase_start(vacancy, phase: str) -> date | None:
+    """The first day of `phase` for this vacancy (None for a phase it never has, or has no start)."""
+    return {INTERN: vacancy.publicatiedatum, NETWERK: vacancy.start_netwerk, OPENBAAR: vacancy.start_openbaar}.get(
+        phase
+    )
+
+
 def phase_q(phase: str, today: date) -> Q:
     """The vacancies that are in `phase` on `today`, as a database condition."""
     open_ = Q(sluitingsdatum__gte=today) & (Q(vervuld_op__isnull=True) | Q(vervuld_op__gt=today))
@@ -94,6 +101,12 @@ class Audience:
 
 
 PUBLIC = Audience()
+
+
+def not_public_q(today: date) -> Q:
+    """Open vacancies that only employees may see today (intern or netwerk): the filter
+    'Alleen nog niet openbaar'. Combined with `visible_q`, never instead of it."""
+    return phase_q(INTERN, today) | phase_q(NETWERK, today)
 
 
 def visible_q(audience: Audience, today: date) -> Q:

@@ -3,7 +3,10 @@
 from itertools import groupby
 
 from django.db.models import Count, Q
+from django.http import QueryDict
 
+from projecten.models import InspiratieIndexPage
+from projecten.views import project_facets, project_queryset
 from search.service import Facet, FacetedSearch, QFacet
 
 from . import cache, phases
@@ -55,8 +58,13 @@ def hours_q(lower, upper):
     return condition
 
 
-def vacancy_facets():
-    return [
+NOT_PUBLIC = "niet-openbaar"  # the one value of the facet "zichtbaarheid"
+
+
+def vacancy_facets(audience=phases.PUBLIC):
+    """The listing's facets. Signed-in employees also get 'Alleen nog niet openbaar'; anonymous
+    visitors do not, so the parameter means nothing to them (their vacancies are all public)."""
+    facets = [
         Facet("organisatie", "Werkgever", "werkgever__slug", label_field="werkgever__title"),
         Facet("regio", "Regio", "werkgever__regio__slug", label_field="werkgever__regio__naam"),
         Facet("dienstverband", "Soort dienstverband", "dienstverband", choices=Dienstverband.choices),
@@ -67,14 +75,23 @@ def vacancy_facets():
         ),
         Facet("vakgebied", "Vakgebied", "vakgebied", choices=Vakgebied.choices),
     ]
+    if audience.werkgever_id is not None:
+        facets.insert(0, QFacet(
+            "zichtbaarheid", "Zichtbaarheid",
+            lambda: {NOT_PUBLIC: ("Alleen nog niet openbaar", phases.not_public_q(phases.local_date()))},
+        ))
+    return facets
 
 
-def vacancy_search(request, queryset=None):
+def vacancy_search(request, queryset=None, audience=None):
+    """The listing's search for `audience` (default: who is asking) over `queryset` (default: what
+    they may see)."""
+    audience = audience or audience_for(request)
     sort = request.GET.get("sorteer")
     sort = sort if sort in SORTS else None
     search = FacetedSearch(
-        queryset if queryset is not None else visible_vacancies(request),
-        vacancy_facets(),
+        queryset if queryset is not None else visible_vacancies(audience=audience),
+        vacancy_facets(audience),
         ordering=SORTS[sort or "nieuwste"][1],
         per_page=20,
     )
@@ -86,9 +103,14 @@ def vacancy_listing_context(request):
         result, sort = vacancy_search(request)
         return result.page_ids(), result.frozen(), sort
 
-    ids, result, sort = cache.cached(request, audience_for(request), compute)
+    audience = audience_for(request)
+    ids, result, sort = cache.cached(request, audience, compute)
     by_id = VacaturePage.objects.filter(pk__in=ids).select_related("werkgever").in_bulk()
+    not_public = 0
+    if audience.werkgever_id is not None:
+        not_public = visible_vacancies(audience=audience).filter(phases.not_public_q(phases.local_date())).count()
     return {
+        "niet_openbaar_aantal": not_public,
         "search": result,
         "vacatures": [by_id[pk] for pk in ids],
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
@@ -111,3 +133,20 @@ def employers_by_region(request):
         (regio, [(e, counts.get(e.pk, 0)) for e in group])
         for regio, group in groupby(employers, key=lambda e: e.regio)
     ]
+
+
+def employer_library_link(employer):
+    """(url, count) of the employer's projects in the inspiration library, or None without any.
+
+    Counted by the library's own search with its organisation filter, so the number is the one the
+    link shows."""
+    library = InspiratieIndexPage.objects.live().public().first()
+    if library is None:
+        return None
+    slug = employer.organisatie.slug
+    params = QueryDict(mutable=True)
+    params["organisatie"] = slug
+    result = FacetedSearch(project_queryset(library), project_facets()).run(params)
+    if slug not in result.selected.get("organisatie", []) or not result.total:
+        return None  # an unknown value is dropped by the search: it would count the whole library
+    return f"{library.url}?{result.querystring_without_page}", result.total

@@ -1,0 +1,24 @@
+"""/robots.txt: what search engines may crawl, and where the sitemap is."""
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+
+from search.service import PAGE_PARAM
+
+from .seo import absolute_url
+
+# Listings with filters, a query or a sort order are the same projects and vacancies again, in
+# endless combinations: crawlers skip every URL with parameters except a listing's page number
+# (the longest matching rule wins, so `Allow: /*?pagina=` beats `Disallow: /*?`). A filtered page
+# 2 puts its filters first (`?thema=x&pagina=2`) and stays excluded.
+DISALLOWED = ["/admin/", "/django-admin/", "/zoeken/", "/medewerkers/", "/vacatures/reageren/", "/*?"]
+ALLOWED = [f"/*?{PAGE_PARAM}="]
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in DISALLOWED]
+    lines += [f"Allow: {path}" for path in ALLOWED]
+    lines += ["", f"Sitemap: {absolute_url(request, '/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
