@@ -126,3 +126,11 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
         if len(violation.get("nodes", [])) > 5:
             lines.append(f"    … en {len(violation['nodes']) - 5} andere elementen")
     return "\n".join(lines)
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Save a screenshot of the viewport as `name` in $SCREENSHOT_DIR, when that is set (to look at by hand)."""
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name))

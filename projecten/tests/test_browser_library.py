@@ -42,6 +42,9 @@ def test_filters_work_without_javascript(live_server, library_content):
         page = context.new_page()
         page.goto(live_server.url + "/inspiratie/")
         expect(page.locator("ul.kaarten > li")).to_have_count(3)
+        # Without JavaScript the filters start closed; a click on "Filters" and on the facet opens them.
+        page.get_by_text("Filters", exact=True).click()
+        page.locator("#facet-thema summary").click()
         page.get_by_label("Leren en ontwikkelen (1)").check()
         page.get_by_role("button", name="Filters toepassen").click()
         expect(page).to_have_url(re.compile(r"thema=leren-en-ontwikkelen"))

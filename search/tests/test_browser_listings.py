@@ -5,14 +5,12 @@ The library holds 45 projects of 135 organisations (three each): more than two p
 facet far longer than a phone screen, as in the real library (141 projects, 120+ organisations).
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from home.tests.browser import format_violations, open_browser, run_axe
+from home.tests.browser import format_violations, open_browser, run_axe, screenshot
 
 PROJECTS = 45
 PER_PAGE = 20
@@ -112,13 +110,6 @@ def tabs_until(page, selector, limit=60):
 
 FIRST_RESULT = "ul.kaarten > li:first-child h2 a"
 APPLY = ".filterpaneel__knop button"
-
-
-def screenshot(page, name):
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / name), full_page=False)
 
 
 @pytest.mark.django_db(transaction=True)
