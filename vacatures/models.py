@@ -400,7 +400,10 @@ class VacaturePage(Page):
         from reacties.models import count_view  # reacties depends on vacatures, not the other way round
 
         count_view(self.pk, phases.local_date())  # a number per day: no cookie, no IP address
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        if self.fase != phases.OPENBAAR:
+            response["X-Robots-Tag"] = "noindex, nofollow"  # employees only: never in a search engine
+        return response
 
     def get_sitemap_urls(self, request=None):
         if self.fase != phases.OPENBAAR:

@@ -157,6 +157,7 @@ def test_vacancies_that_are_not_public_get_no_canonical_description_or_preview(m
         assert response.status_code == 200
         found = tags(response)
         assert found == {"robots": "noindex, nofollow"}, kwargs
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
     # A closed vacancy that was public: 410, noindex, nothing to share.
     closed = make_vacancy("alfa", "Gesloten adviseur", published_days_ago=40, closes_in=-1)
     response = Client().get(closed.url)
