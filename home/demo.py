@@ -20,16 +20,16 @@ from .models import DemoInhoud
 logger = logging.getLogger(__name__)
 
 # What the counts of demo_summary and remove_demo mean, in the order they are reported.
-LABELS = {
-    "projecten": "projecten",
-    "werkgevers": "werkgevers",
-    "vacatures": "vacatures",
-    "reacties": "reacties (met cv)",
-    "user": "gebruikers",
-    "organisatie": "organisaties",
-    "thema": "thema's",
-    "regio": "regio's",
-    "behouden": "behouden (in gebruik door echte inhoud)",
+LABELS = {  # key: (one, more)
+    "projecten": ("project", "projecten"),
+    "werkgevers": ("werkgever", "werkgevers"),
+    "vacatures": ("vacature", "vacatures"),
+    "reacties": ("reactie (met cv)", "reacties (met cv)"),
+    "user": ("gebruiker", "gebruikers"),
+    "organisatie": ("organisatie", "organisaties"),
+    "thema": ("thema", "thema's"),
+    "regio": ("regio", "regio's"),
+    "behouden": ("behouden (in gebruik door echte inhoud)", "behouden (in gebruik door echte inhoud)"),
 }
 
 

@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         counts = demo_summary() if dry_run else remove_demo()
-        summary = ", ".join(f"{counts[key]} {label}" for key, label in LABELS.items() if counts[key])
+        summary = ", ".join(
+            f"{counts[key]} {one if counts[key] == 1 else more}" for key, (one, more) in LABELS.items() if counts[key]
+        )
         if dry_run:
             self.stdout.write(f"Zou verwijderen (hoogstens): {summary or 'niets'}.")
         else:
