@@ -51,3 +51,23 @@ class SiteInstellingen(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site-instellingen"
+
+
+class DemoInhoud(models.Model):
+    """One object that `load_demo` created, so that `manage.py verwijder_demo` removes exactly those.
+
+    Pages (projects, employers with their vacancies), the demo administrator and the organisations,
+    themes and regions the demo introduced. Nothing the importer or an editor made is ever listed.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "democontent"
+        verbose_name_plural = "democontent"
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="demo_een_keer")]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}"

@@ -1,6 +1,14 @@
-"""Make sure the site has its home page and library. Used by load_demo and the importer."""
+"""Make sure the site has its home page and library. Used by load_demo and the importer.
+
+Also the one address of the site: Wagtail's default Site gets the host and port of `settings.SITE_URL`
+(after every `migrate`, see home/apps.py, and in load_demo), so every absolute link Wagtail builds
+(sitemap, API `html_url`, JSON-LD, feed, admin exports) starts with it.
+"""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -16,6 +24,7 @@ EVALUATIE_COLLECTIE = "Evaluatierapporten"
 def ensure_home():
     home = HomePage.objects.first()
     if home:
+        sync_site_address()
         return home
     home = ensure_roots().add_child(
         instance=HomePage(
@@ -37,9 +46,32 @@ def ensure_home():
         if old_root.specific_class is Page and not old_root.get_children().exists():
             old_root.delete()
     else:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+        hostname, port = site_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                             site_name="In Beweging")
+    sync_site_address()
     return home
+
+
+def site_address(url=None):
+    """(hostname, port) of SITE_URL, as Wagtail's Site stores them (port 443 means https)."""
+    parts = urlsplit(url or settings.SITE_URL)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ImproperlyConfigured(f"SITE_URL must look like https://www.example.nl, not {url or settings.SITE_URL!r}")
+    if parts.scheme == "https" and parts.port not in (None, 443):
+        raise ImproperlyConfigured("Wagtail's Site can only express https on port 443; set SITE_URL accordingly")
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def sync_site_address():
+    """Give the default Site the host and port of SITE_URL. Returns True when it changed."""
+    site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = site_address()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    site.save()  # Wagtail clears its cached site root paths on save
+    return True
 
 
 def ensure_roots():

@@ -61,11 +61,13 @@ ORGANISATIE_KOLOMMEN = [
 ]
 GETALLEN = [key for key, _ in ORGANISATIE_KOLOMMEN if key not in ("organisatie", "regio")]
 
+# Vacancy, its number and its employer side by side: the same job title recurs across employers and copies.
 TOP_KOLOMMEN = [
     ("plaats", "Plaats"),
     ("vacature", "Vacature"),
-    ("dienstverband", "Soort dienstverband"),
+    ("vacaturenummer", "Vacaturenummer"),
     ("organisatie", "Organisatie"),
+    ("dienstverband", "Soort dienstverband"),
     ("reacties", "Reacties"),
     ("reacties_eigen", "Reacties eigen organisatie"),
     ("reacties_netwerk", "Reacties andere deelnemers"),
@@ -150,7 +152,10 @@ def top_vacancies(periode, regio, werkgever_ids, limit=10):
     sums = {f"reacties_{herkomst}": Sum(f"reacties_{herkomst}") for herkomst in HERKOMSTEN}
     rows = (
         Dagcijfers.objects.filter(datum__range=periode.bereik, vacature__werkgever_id__in=employer_qs.values("pk"))
-        .values("vacature_id", "vacature__title", "vacature__dienstverband", "vacature__werkgever__title")
+        .values(
+            "vacature_id", "vacature__title", "vacature__vacaturenummer", "vacature__dienstverband",
+            "vacature__werkgever__title",
+        )
         .annotate(
             reacties=Sum(F("reacties_eigen") + F("reacties_netwerk") + F("reacties_extern")),
             weergaven=Sum("weergaven"),
@@ -165,6 +170,8 @@ def top_vacancies(periode, regio, werkgever_ids, limit=10):
             "plaats": plaats,
             "vacature_id": row["vacature_id"],
             "vacature": row["vacature__title"],
+            # Without a number of its own, the page id that editors see in the admin's addresses.
+            "vacaturenummer": row["vacature__vacaturenummer"] or f"id {row['vacature_id']}",
             "dienstverband": labels.get(row["vacature__dienstverband"], row["vacature__dienstverband"]),
             "organisatie": row["vacature__werkgever__title"],
             "reacties": int(row["reacties"]),

@@ -1,6 +1,8 @@
 """Demo content for the vacancy exchange: the Twente network with vacancies in every phase.
 
-The 17 participants are the ones the network reported on in 2015; the vacancies are invented.
+The 17 participants are the ones the network reported on in 2015; the vacancies are invented, and
+every e-mail domain is a reserved one (RFC 2606: `.example`), so no demo mail reaches a real
+municipality. Employees sign in with an address such as `iemand@enschede.example`.
 """
 
 from datetime import timedelta
@@ -12,23 +14,23 @@ from . import phases
 from .models import Dienstverband, Opleidingsniveau, OrganisatiePage, Publicatieroute, VacaturePage, Vakgebied
 
 TWENTE = [  # (page title, organisation kind, e-mail domain, place)
-    ("Gemeente Almelo", "gemeente", "almelo.nl", "Almelo"),
-    ("Gemeente Borne", "gemeente", "borne.nl", "Borne"),
-    ("Gemeente Enschede", "gemeente", "enschede.nl", "Enschede"),
-    ("Gemeentelijk Belastingkantoor Twente", "gemeenschappelijke_regeling", "gbtwente.nl", "Hengelo"),
-    ("Gemeente Haaksbergen", "gemeente", "haaksbergen.nl", "Haaksbergen"),
-    ("Gemeente Hellendoorn", "gemeente", "hellendoorn.nl", "Nijverdal"),
-    ("Gemeente Hengelo", "gemeente", "hengelo.nl", "Hengelo"),
-    ("Gemeente Hof van Twente", "gemeente", "hofvantwente.nl", "Goor"),
-    ("Gemeente Losser", "gemeente", "losser.nl", "Losser"),
-    ("Noaberkracht Dinkelland Tubbergen", "samenwerkingsverband", "noaberkracht.nl", "Denekamp"),
-    ("Gemeente Oldenzaal", "gemeente", "oldenzaal.nl", "Oldenzaal"),
-    ("Regio Twente", "gemeenschappelijke_regeling", "regiotwente.nl", "Enschede"),
-    ("Gemeente Rijssen-Holten", "gemeente", "rijssen-holten.nl", "Rijssen"),
-    ("Gemeente Twenterand", "gemeente", "twenterand.nl", "Vriezenveen"),
-    ("Waterschap Vechtstromen", "waterschap", "vechtstromen.nl", "Almelo"),
-    ("Veiligheidsregio Twente", "veiligheidsregio", "vrtwente.nl", "Enschede"),
-    ("Gemeente Wierden", "gemeente", "wierden.nl", "Wierden"),
+    ("Gemeente Almelo", "gemeente", "almelo.example", "Almelo"),
+    ("Gemeente Borne", "gemeente", "borne.example", "Borne"),
+    ("Gemeente Enschede", "gemeente", "enschede.example", "Enschede"),
+    ("Gemeentelijk Belastingkantoor Twente", "gemeenschappelijke_regeling", "gbtwente.example", "Hengelo"),
+    ("Gemeente Haaksbergen", "gemeente", "haaksbergen.example", "Haaksbergen"),
+    ("Gemeente Hellendoorn", "gemeente", "hellendoorn.example", "Nijverdal"),
+    ("Gemeente Hengelo", "gemeente", "hengelo.example", "Hengelo"),
+    ("Gemeente Hof van Twente", "gemeente", "hofvantwente.example", "Goor"),
+    ("Gemeente Losser", "gemeente", "losser.example", "Losser"),
+    ("Noaberkracht Dinkelland Tubbergen", "samenwerkingsverband", "noaberkracht.example", "Denekamp"),
+    ("Gemeente Oldenzaal", "gemeente", "oldenzaal.example", "Oldenzaal"),
+    ("Regio Twente", "gemeenschappelijke_regeling", "regiotwente.example", "Enschede"),
+    ("Gemeente Rijssen-Holten", "gemeente", "rijssen-holten.example", "Rijssen"),
+    ("Gemeente Twenterand", "gemeente", "twenterand.example", "Vriezenveen"),
+    ("Waterschap Vechtstromen", "waterschap", "vechtstromen.example", "Almelo"),
+    ("Veiligheidsregio Twente", "veiligheidsregio", "vrtwente.example", "Enschede"),
+    ("Gemeente Wierden", "gemeente", "wierden.example", "Wierden"),
 ]
 
 JOBS = [  # (title, field of work, level, scale, hours min, hours max)
@@ -60,17 +62,25 @@ SCHEDULES = [
 SALARY = {7: (2600, 3700), 8: (2800, 4000), 10: (3400, 4900), 11: (3900, 5500), 12: (4300, 6100)}
 
 
-def load_twente(werkgevers_index):
-    """Create the 17 employers and their demo vacancies; returns the number of new vacancies."""
-    regio, _ = Regio.objects.get_or_create(naam="Twente")
+def load_twente(werkgevers_index, mark=lambda obj: None):
+    """Create the 17 employers and their demo vacancies; returns the number of new vacancies.
+
+    `mark` is called with every region, organisation, employer page and vacancy this creates (not with what
+    existed before), so the caller can record the demo content.
+    """
+    regio, new = Regio.objects.get_or_create(naam="Twente")
+    if new:
+        mark(regio)
     today = phases.local_date()
     jobs, types, schedules = cycle(JOBS), cycle(Dienstverband.values), cycle(SCHEDULES)
     created = 0
     for number, (title, kind, domain, place) in enumerate(TWENTE, start=1):
         naam = title.removeprefix("Gemeente ")
-        organisatie, _ = Organisatie.objects.get_or_create(
+        organisatie, new = Organisatie.objects.get_or_create(
             naam=naam, defaults={"soort": kind, "provincie": Organisatie.Provincie.OVERIJSSEL},
         )
+        if new:
+            mark(organisatie)
         employer = OrganisatiePage.objects.filter(organisatie=organisatie).first()
         if employer is None:
             employer = werkgevers_index.add_child(instance=OrganisatiePage(
@@ -78,6 +88,7 @@ def load_twente(werkgevers_index):
                 standaard_plaats=place, intro=f"<p>{title} deelt zijn vacatures in het netwerk Twente.</p>",
             ))
             employer.save_revision().publish()
+            mark(employer)
         if employer.get_children().exists():
             continue
         for index in range(4 if number % 3 else 5):
@@ -103,5 +114,6 @@ def load_twente(werkgevers_index):
             vacancy.fill_phase_dates_for(employer)
             employer.add_child(instance=vacancy)
             vacancy.save_revision().publish()
+            mark(vacancy)  # also under an employer that existed before
             created += 1
     return created

@@ -29,7 +29,12 @@ class VacatureFeed(Feed):
         return f"{self.index_page.title} – {settings.WAGTAIL_SITE_NAME}"
 
     def link(self):
-        return self.index_page.url
+        return self.index_page.get_full_url(self.request)  # the site's address (SITE_URL), as everywhere
+
+    def feed_url(self):
+        query = self.request.GET.urlencode()
+        url = self.index_page.get_full_url(self.request) + self.index_page.reverse_subpage("feed")
+        return f"{url}?{query}" if query else url
 
     def items(self):
         public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
@@ -49,7 +54,7 @@ class VacatureFeed(Feed):
         )
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return datetime.combine(item.start_openbaar, time(0, 0), tzinfo=phases.AMSTERDAM)

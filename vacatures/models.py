@@ -6,16 +6,21 @@ VacatureIndexPage (/vacatures/) lists and searches the vacancies of every employ
 Which vacancies anyone may see is decided in one place: `vacatures.phases.visible_q`.
 """
 
+import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import formats
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.forms.pages import CopyForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import find_available_slug
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -193,10 +198,17 @@ class Publicatieroute(models.TextChoices):
 
 
 class VacatureForm(WagtailAdminPageForm):
-    """Pre-fills a new vacancy from its employer: phase lengths, place, closing date four weeks out."""
+    """Pre-fills a new vacancy from its employer: phase lengths, place, closing date four weeks out.
+
+    A new vacancy never fails on its web address: the slug follows the title (TitleFieldPanel in the
+    browser; here as well, for a form sent without JavaScript) and gets a number when an earlier
+    vacancy of the same employer already has it, as happens with a job that is advertised again.
+    """
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        if self.instance._state.adding and "slug" in self.fields:
+            self.fields["slug"].required = False
         if self.instance._state.adding and isinstance(parent_page, OrganisatiePage):
             today = phases.local_date()
             defaults = {
@@ -207,6 +219,37 @@ class VacatureForm(WagtailAdminPageForm):
             for name, value in defaults.items():
                 if not self.initial.get(name):
                     self.initial[name] = value
+
+    def clean(self):
+        if self.instance._state.adding and self.parent_page is not None:
+            wanted = self.cleaned_data.get("slug") or slugify(
+                self.cleaned_data.get("title", ""), allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True),
+            )
+            if wanted:
+                self.cleaned_data["slug"] = find_available_slug(self.parent_page, wanted)
+        return super().clean()
+
+
+class VacatureCopyForm(CopyForm):
+    """'Kopiëren' proposes a web address no other vacancy of the employer uses (the original's plus a number).
+
+    A slug of that shape (the original's, or it with a number) that is taken by the time the form is
+    sent, or under another chosen parent, gets the next free number instead of an error; any other
+    slug typed by hand gets Wagtail's message as before.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_slug"].initial = find_available_slug(self.page.get_parent(), self.page.slug)
+
+    def clean(self):
+        parent = self.cleaned_data.get("new_parent_page") or self.page.get_parent()
+        slug = self.cleaned_data.get("new_slug")
+        if slug and re.fullmatch(rf"{re.escape(self.page.slug)}(-\d+)?", slug) and not Page._slug_is_available(
+            slug, parent,
+        ):
+            self.cleaned_data["new_slug"] = find_available_slug(parent, self.page.slug)
+        return super().clean()
 
 
 class VacaturePage(Page):
@@ -258,8 +301,9 @@ class VacaturePage(Page):
     )
 
     base_form_class = VacatureForm
+    copy_form_class = VacatureCopyForm
     content_panels = [
-        FieldPanel("title", heading="Functietitel"),
+        TitleFieldPanel("title", heading="Functietitel", placeholder="Functietitel*"),
         FieldRowPanel([FieldPanel("dienstverband"), FieldPanel("vakgebied"), FieldPanel("opleidingsniveau")]),
         FieldRowPanel([FieldPanel("uren_min"), FieldPanel("uren_max")], heading="Uren per week"),
         FieldRowPanel(

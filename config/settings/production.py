@@ -18,6 +18,12 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
+if not (os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL")):
+    # Without SITE_URL the site lives at its first allowed host, over HTTPS.
+    if ALLOWED_HOSTS[0] == "*":
+        raise ImproperlyConfigured("Set SITE_URL (e.g. https://www.example.nl) when DJANGO_ALLOWED_HOSTS is '*'")
+    SITE_URL = f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

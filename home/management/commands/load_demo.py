@@ -1,7 +1,9 @@
 """Demo content written by this project: the site, the library and a handful of projects.
 
 Safe to run twice: existing pages and records are kept. The real library is loaded with
-`manage.py import_inspiratie PATH` (see README).
+`manage.py import_inspiratie PATH` (see README). Everything created here is recorded (home.demo)
+and removed again by `manage.py verwijder_demo`. Every address uses a reserved domain
+(example.org, *.example): no mail from a demo ever reaches a real organisation.
 """
 
 from datetime import date
@@ -10,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import mark_demo
 from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
@@ -95,7 +98,7 @@ class Command(BaseCommand):
             created += 1
         werkgevers, _ = ensure_vacancy_pages()
         ensure_coordinators_group(werkgevers)
-        vacancies = load_twente(werkgevers)
+        vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
@@ -104,7 +107,7 @@ class Command(BaseCommand):
 
     def create_project(self, library, data):
         raw, start, start_p, end, end_p = data["looptijd"]
-        thema, _ = Thema.objects.get_or_create(naam=data["thema"])
+        thema = self.get_or_create(Thema, naam=data["thema"])
         page = ProjectPage(
             title=data["title"], slug=data["slug"], thema=thema, samenvatting=data["samenvatting"],
             looptijd_tekst=raw, looptijd_start=start, looptijd_start_precisie=start_p,
@@ -113,18 +116,25 @@ class Command(BaseCommand):
         )
         for naam, provincie in data["organisaties"]:
             soort = Organisatie.Soort.SAMENWERKINGSVERBAND if data.get("leden") else Organisatie.Soort.GEMEENTE
-            org, _ = Organisatie.objects.get_or_create(naam=naam, defaults={"provincie": provincie, "soort": soort})
+            org = self.get_or_create(Organisatie, naam=naam, defaults={"provincie": provincie, "soort": soort})
             for lid in data.get("leden", []):
-                member, _ = Organisatie.objects.get_or_create(naam=lid, defaults={"provincie": provincie})
-                org.leden.add(member)
+                org.leden.add(self.get_or_create(Organisatie, naam=lid, defaults={"provincie": provincie}))
             page.organisaties.add(ProjectOrganisatie(organisatie=org))
         for soort, titel in data["materiaal"]:
             page.materiaal.add(ProjectMateriaal(soort=soort, titel=titel))
         library.add_child(instance=page)
         page.save_revision().publish()
+        mark_demo(page)
+
+    @staticmethod
+    def get_or_create(model, **lookup):
+        obj, created = model.objects.get_or_create(**lookup)
+        if created:
+            mark_demo(obj)
+        return obj
 
     def create_admin(self):
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
-            User.objects.create_superuser(ADMIN_USERNAME, "beheerder@example.org", ADMIN_PASSWORD)
+            mark_demo(User.objects.create_superuser(ADMIN_USERNAME, "beheerder@example.org", ADMIN_PASSWORD))
             self.stdout.write(f"Beheerder aangemaakt: {ADMIN_USERNAME} / {ADMIN_PASSWORD}")
