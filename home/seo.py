@@ -1,12 +1,14 @@
 """Findability outside the site: absolute URLs, canonical links, descriptions and link previews.
 
 `absolute_url` is the one place that turns a path into a full URL for robots.txt, canonical links
-and Open Graph tags; it follows the request's own host and port (switch it here to a site-wide
-root URL setting when there is one).
+and Open Graph tags; it follows `settings.SITE_URL`, the site's one address, as the sitemap, API,
+JSON-LD and feeds do.
 """
 
 from html import unescape
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -20,8 +22,8 @@ SHARE_IMAGE_SPEC = "max-1200x630"
 
 
 def absolute_url(request, location: str) -> str:
-    """`location` (a path such as '/vacatures/', or a media URL) as a full URL."""
-    return request.build_absolute_uri(location)
+    """`location` (a path such as '/vacatures/', or a media URL) as a full URL on SITE_URL."""
+    return urljoin(settings.SITE_URL + "/", location)
 
 
 def canonical_path(request, search=None) -> str:
