@@ -1,10 +1,12 @@
 """Make sure the site has its home page and library. Used by load_demo and the importer."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from home.groups import scope_default_groups
 from home.models import HomePage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
@@ -57,13 +59,18 @@ def ensure_collection(name):
 
 @transaction.atomic
 def ensure_library():
-    """The library at /inspiratie/, and the document collection for its evaluation reports."""
+    """The library at /inspiratie/, the document collection for its evaluation reports, and Wagtail's
+    Editors and Moderators on the library (only there: home/groups.py)."""
     ensure_collection(EVALUATIE_COLLECTIE)
     library = InspiratieIndexPage.objects.first()
-    if library:
-        return library
-    home = ensure_home()
-    return home.add_child(
+    if library is None:
+        library = create_library()
+    scope_default_groups(apps)
+    return library
+
+
+def create_library():
+    return ensure_home().add_child(
         instance=InspiratieIndexPage(
             title="Inspiratie",
             slug="inspiratie",
@@ -91,4 +98,5 @@ def ensure_vacancy_pages():
             intro="<p>Openbare vacatures van deelnemende werkgevers. Zoek op werkgever, regio, soort en uren.</p>",
         )
     )
+    scope_default_groups(apps)  # Wagtail's default groups never reach the employers
     return werkgevers, vacatures
