@@ -192,11 +192,11 @@ def register_domain_log(actions):
             return "E-maildomeinen gewijzigd (" + "; ".join(parts) + ")"
 
 
+@hooks.register("before_publish_page")  # publishing reloads the page before `after_edit_page`
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def log_domain_change(request, page):
     """Who changed an employer's e-mail domains, when, and what (the form leaves `domain_change`)."""
-    change = getattr(page, "domain_change", None)
-    if change and (change[0] or change[1]):
-        log(instance=page, action=DOMAINS_CHANGED, user=request.user,
-            data={"toegevoegd": change[0], "verwijderd": change[1]})
+    added, removed = page.__dict__.pop("domain_change", ([], []))
+    if added or removed:
+        log(instance=page, action=DOMAINS_CHANGED, user=request.user, data={"toegevoegd": added, "verwijderd": removed})
