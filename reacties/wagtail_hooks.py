@@ -9,10 +9,26 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import Reactie
 
 AFGESCHERMD = "afgeschermd"
+
+
+class ReactiePermissionPolicy(ModelPermissionPolicy):
+    """Reactions are read-only in the admin, for superusers too: they come in through the site's form and
+    go through `purge_reacties`. An edit, copy or delete form would show the name outside the one rule."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and visible_reactions(user).filter(pk=instance.pk).exists()
+
+
+register_permission_policy(Reactie, ReactiePermissionPolicy(Reactie))
 
 
 def visible_reactions(user):

@@ -117,14 +117,14 @@ def choosable_pages(pages, request):
     parent_id = request.resolver_match.kwargs.get("parent_page_id") if request.resolver_match else None
     if parent_id is not None and not shown.filter(pk=parent_id).exists():
         raise Http404("Pagina niet gevonden")
-    return pages.filter(pk__in=shown.values("pk"))
+    return pages.filter(pk__in=shown.values_list("pk", flat=True))  # as Wagtail's own search view filters
 
 
 @hooks.register("construct_explorer_page_queryset")
 def explorable_only(parent_page, pages, request):
     """Searching in the explorer: only pages this user may explore (also if the setting
     WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS were turned off)."""
-    return pages.filter(pk__in=explorable_pages(request.user).values("pk"))
+    return pages.filter(pk__in=explorable_pages(request.user).values_list("pk", flat=True))
 
 
 class ExplorableOnlyBulkAction:
@@ -135,7 +135,7 @@ class ExplorableOnlyBulkAction:
     def get_actionable_objects(self):
         parent_id = self.request.GET.get("childOf")
         explorable = explorable_pages(self.request.user)
-        if parent_id is not None and not explorable.filter(pk=parent_id).exists():
+        if parent_id is not None and not (parent_id.isdigit() and explorable.filter(pk=parent_id).exists()):
             raise Http404("Pagina niet gevonden")
         objects, context = super().get_actionable_objects()
         allowed = set(explorable.filter(pk__in=[page.pk for page in objects + context.get(
@@ -143,7 +143,7 @@ class ExplorableOnlyBulkAction:
         if "items_with_no_access" in context:
             context["items_with_no_access"] = [p for p in context["items_with_no_access"] if p.pk in allowed]
         objects = [page for page in objects if page.pk in allowed]
-        if not objects and not context.get("items_with_no_access"):
+        if not objects and not any(isinstance(value, list) and value for value in context.values()):
             raise Http404("Pagina niet gevonden")
         return objects, context
 

@@ -58,6 +58,12 @@ def test_superuser_is_no_cv_reader_either(network, reactions, admin_client):
     assert cv_status(admin_client, reactions["alfa"]) == 404
     html = admin_client.get("/admin/reacties/").content.decode()
     assert "Vacature van alfa" in html and "Annemieke" not in html
+    pk = reactions["alfa"].pk
+    for url in [f"/admin/reacties/edit/{pk}/", f"/admin/reacties/delete/{pk}/", f"/admin/reacties/copy/{pk}/",
+                f"/admin/reacties/history/{pk}/", f"/admin/reacties/usage/{pk}/"]:
+        response = admin_client.get(url)
+        assert response.status_code in (302, 403, 404), (url, response.status_code)
+        assert "Annemieke" not in response.content.decode(), url
 
 
 def test_coordinators_see_metadata_of_every_reaction_but_no_personal_data(network, reactions):
