@@ -7,12 +7,14 @@ Also the one address of the site: Wagtail's default Site gets the host and port 
 
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from home.groups import scope_default_groups
 from home.models import HomePage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
@@ -89,13 +91,18 @@ def ensure_collection(name):
 
 @transaction.atomic
 def ensure_library():
-    """The library at /inspiratie/, and the document collection for its evaluation reports."""
+    """The library at /inspiratie/, the document collection for its evaluation reports, and Wagtail's
+    Editors and Moderators on the library (only there: home/groups.py)."""
     ensure_collection(EVALUATIE_COLLECTIE)
     library = InspiratieIndexPage.objects.first()
-    if library:
-        return library
-    home = ensure_home()
-    return home.add_child(
+    if library is None:
+        library = create_library()
+    scope_default_groups(apps)
+    return library
+
+
+def create_library():
+    return ensure_home().add_child(
         instance=InspiratieIndexPage(
             title="Inspiratie",
             slug="inspiratie",
@@ -123,4 +130,5 @@ def ensure_vacancy_pages():
             intro="<p>Vacatures van deelnemende publieke werkgevers. Zoek op werkgever, regio, soort en uren.</p>",
         )
     )
+    scope_default_groups(apps)  # Wagtail's default groups never reach the employers
     return werkgevers, vacatures

@@ -7,7 +7,7 @@ from django.utils.cache import patch_vary_headers
 
 from vacatures.phases import PUBLIC, Audience
 
-from .models import SESSION_VALID_FOR, Medewerker
+from .models import SESSION_VALID_FOR, Medewerker, participates
 
 SESSION_KEY = "medewerker_id"
 SIGNED_IN_AT = "medewerker_sinds"
@@ -27,16 +27,20 @@ def sign_out(request):
 
 
 def audience_from_session(request, now=None):
+    """Checked on every request (one query): a session ends when it is 30 days old, when the employer
+    page is no longer live, when the address's domain is no longer on its list, or when a coordinator
+    ended all sessions of the employer after this one began."""
     pk = request.session.get(SESSION_KEY)
     since = request.session.get(SIGNED_IN_AT)
     if not pk or not since:
         return PUBLIC, None
     now = now or timezone.now()
-    if now - datetime.fromisoformat(since) > SESSION_VALID_FOR:
+    signed_in_at = datetime.fromisoformat(since)
+    if now - signed_in_at > SESSION_VALID_FOR:
         sign_out(request)
         return PUBLIC, None
-    medewerker = Medewerker.objects.filter(pk=pk).select_related("werkgever").first()
-    if medewerker is None:
+    medewerker = Medewerker.objects.filter(pk=pk).select_related("werkgever", "werkgever__sessiegrens").first()
+    if medewerker is None or not participates(medewerker.email, medewerker.werkgever, signed_in_at):
         sign_out(request)
         return PUBLIC, None
     return Audience(werkgever_id=medewerker.werkgever_id), medewerker

@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -32,6 +33,31 @@ class Medewerker(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class Sessiegrens(models.Model):
+    """‘End all sessions’ of one employer: employees who signed in before `sinds` are signed out on
+    their next request. Kept apart from the employer page (whose fields live in revisions: publishing
+    an older revision would otherwise bring ended sessions back). Works with every session backend:
+    nothing iterates sessions; the audience compares each session's sign-in time with this moment."""
+
+    werkgever = models.OneToOneField(OrganisatiePage, on_delete=models.CASCADE, related_name="sessiegrens")
+    sinds = models.DateTimeField("sessies beëindigd op")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="door",
+    )
+
+    class Meta:
+        verbose_name = "sessiegrens"
+        verbose_name_plural = "sessiegrenzen"
+
+    def __str__(self):
+        return f"sessies van {self.werkgever} beëindigd op {self.sinds:%d-%m-%Y %H:%M}"
+
+    @classmethod
+    def end_sessions(cls, werkgever, user=None):
+        return cls.objects.update_or_create(werkgever=werkgever, defaults={"sinds": timezone.now(), "door": user})[0]
 
 
 class Inloglink(models.Model):
@@ -64,9 +90,27 @@ class Inloglink(models.Model):
         return self.gebruikt is None and now - self.aangemaakt <= LINK_VALID_FOR
 
 
+def email_domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].strip().lower()
+
+
+def participates(email: str, werkgever, signed_in_at=None) -> bool:
+    """Does this address still count as an employee of `werkgever`: the employer page is live, the
+    address's domain is still on its list, and (for a session) its sessions were not ended since."""
+    if not (werkgever.live and email_domain(email) in werkgever.domain_list):
+        return False
+    if signed_in_at is None:
+        return True
+    try:
+        ended = werkgever.sessiegrens.sinds
+    except Sessiegrens.DoesNotExist:
+        return True
+    return signed_in_at > ended
+
+
 def employer_for_email(email: str):
     """The live employer page whose employee domains include the address's domain, or None."""
-    domain = email.rsplit("@", 1)[-1].strip().lower()
+    domain = email_domain(email)
     if not domain:
         return None
     for employer in OrganisatiePage.objects.live().exclude(email_domeinen=""):

@@ -11,7 +11,7 @@ from django_ratelimit.decorators import ratelimit
 
 from .audience import sign_in, sign_out
 from .forms import InlogForm
-from .models import Inloglink, Medewerker, employer_for_email, token_hash
+from .models import Inloglink, Medewerker, employer_for_email, participates, token_hash
 
 RATE = "10/h"  # per IP address, for sign-in requests and reactions alike
 
@@ -51,7 +51,7 @@ def inloggen(request):
 def bevestigen(request, token):
     """GET shows a button (mail scanners that open links don't use them up); POST signs in."""
     link = Inloglink.objects.filter(token_hash=token_hash(token)).select_related("werkgever").first()
-    if link is None or not link.is_valid():
+    if link is None or not link.is_valid() or not participates(link.email, link.werkgever):
         return render(request, "medewerkers/ongeldig.html", status=410)
     if request.method == "GET":
         return render(request, "medewerkers/bevestigen.html", {"werkgever": link.werkgever})

@@ -7,12 +7,9 @@ Anyone else gets no report at all.
 
 from django.db.models import Q
 
-from vacatures.models import OrganisatiePage, WerkgeverRedactie
-from vacatures.permissions import COORDINATORS
-
-
-def is_coordinator(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+from vacatures.models import OrganisatiePage
+from vacatures.permissions import employer_ids_edited_by
+from vacatures.roles import COORDINATORS, is_coordinator
 
 
 def has_access(user):
@@ -28,5 +25,4 @@ def visible_employer_ids(user):
         return None
     if is_coordinator(user):
         return set(OrganisatiePage.objects.values_list("pk", flat=True))
-    own = set(WerkgeverRedactie.objects.filter(group__user=user).values_list("werkgever_id", flat=True))
-    return own or None
+    return employer_ids_edited_by(user) or None

@@ -10,15 +10,40 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
 from vacatures.models import Herkomst, VacaturePage
+from vacatures.permissions import employer_ids_edited_by
+from vacatures.roles import is_coordinator
 
 # CVs never live under MEDIA_ROOT: they are only handed out by a permission-checked admin view.
 private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
+
+
+class ReactieQuerySet(models.QuerySet):
+    """The one rule for who sees which reactions, used by every admin view of them.
+
+    - An employer's editors (its `WerkgeverRedactie` group) see that employer's reactions in full:
+      name, e-mail address, telephone and the CV.
+    - Coordinators (and superusers) see every reaction's metadata (vacancy, employer, origin, date),
+      as the management report needs, but no personal data and no CV of an employer they don't edit.
+    - Anyone else (Wagtail's Editors and Moderators included) sees none.
+    Each reaction carries `persoonlijk`: may this user read its personal data and CV.
+    """
+
+    def visible_to(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        readable = Q(vacature__werkgever_id__in=employer_ids_edited_by(user))
+        reactions = self.annotate(persoonlijk=ExpressionWrapper(readable, output_field=BooleanField()))
+        return reactions if is_coordinator(user) else reactions.filter(readable)
+
+    def with_cv_for(self, user):
+        """The reactions whose CV this user may download."""
+        return self.visible_to(user).filter(persoonlijk=True)
 
 
 class Reactie(models.Model):
@@ -31,6 +56,8 @@ class Reactie(models.Model):
     toestemming_bewaren = models.BooleanField("mag een jaar bewaard worden", default=False)
     herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
     aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
+
+    objects = ReactieQuerySet.as_manager()
 
     class Meta:
         ordering = ["-aangemaakt"]

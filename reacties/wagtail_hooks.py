@@ -1,6 +1,6 @@
-"""Reactions in the admin: only for editors of the posting employer (and superusers)."""
+"""Reactions in the admin. Who sees what is decided by `Reactie.objects.visible_to` (models.py):
+the posting employer's editors in full, coordinators the metadata only, anyone else nothing."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -9,22 +9,43 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import Reactie
 
+AFGESCHERMD = "afgeschermd"
+
+
+class ReactiePermissionPolicy(ModelPermissionPolicy):
+    """Reactions are read-only in the admin, for superusers too: they come in through the site's form and
+    go through `purge_reacties`. An edit, copy or delete form would show the name outside the one rule."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and visible_reactions(user).filter(pk=instance.pk).exists()
+
+
+register_permission_policy(Reactie, ReactiePermissionPolicy(Reactie))
+
 
 def visible_reactions(user):
-    """Reactions on vacancies whose page this user may edit."""
-    reactions = Reactie.objects.select_related("vacature", "vacature__werkgever")
-    if user.is_superuser:
-        return reactions
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return reactions.filter(vacature__in=editable.values("pk"))
+    return Reactie.objects.visible_to(user).select_related("vacature", "vacature__werkgever")
+
+
+class PersonalColumn(Column):
+    """Personal data, shown only where the rule allows (`persoonlijk`); otherwise ‘afgeschermd’."""
+
+    def get_value(self, instance):
+        return super().get_value(instance) if instance.persoonlijk else AFGESCHERMD
 
 
 class CvColumn(Column):
     def get_value(self, instance):
+        if not (instance.persoonlijk and instance.cv):
+            return AFGESCHERMD if not instance.persoonlijk else ""
         return format_html('<a href="{}">Download cv</a>', reverse("reactie_cv", args=[instance.pk]))
 
 
@@ -44,8 +65,13 @@ class ReactieViewSet(ModelViewSet):
     add_to_admin_menu = True
     name = "reacties"
     index_view_class = ReactieIndexView
-    list_display = ["naam", "vacature", "email", "telefoon", "herkomst", DateColumn("aangemaakt", label="Ontvangen"),
-                    CvColumn("cv", label="Cv")]
+    list_display = [
+        PersonalColumn("naam", label="Naam"), Column("vacature", label="Vacature"),
+        Column("werkgever", label="Werkgever", accessor="vacature.werkgever"),
+        PersonalColumn("email", label="E-mailadres"), PersonalColumn("telefoon", label="Telefoon"),
+        Column("herkomst", label="Herkomst", accessor="get_herkomst_display"),
+        DateColumn("aangemaakt", label="Ontvangen"), CvColumn("cv", label="Cv"),
+    ]
     list_filter = ["herkomst"]
     inspect_view_enabled = False
     form_fields = ["naam"]  # editors only view (view_reactie); the form exists for Wagtail's edit view
@@ -55,9 +81,8 @@ class ReactieViewSet(ModelViewSet):
 
 
 def download_cv(request, pk):
-    reactie = get_object_or_404(visible_reactions(request.user), pk=pk)
-    if not reactie.cv:
-        raise PermissionDenied
+    """Only for the posting employer's editors; anyone else gets a 404, as if there were no such CV."""
+    reactie = get_object_or_404(Reactie.objects.with_cv_for(request.user).exclude(cv=""), pk=pk)
     return FileResponse(reactie.cv.open("rb"), as_attachment=True, filename=f"cv-{reactie.pk}.pdf")
 
 

@@ -25,7 +25,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import phases
+from . import email_domains, phases
+from .forms import WerkgeverForm
 
 NIEUW_DAGEN = 7  # a vacancy is marked "Nieuw" during its first week in the phase the visitor sees
 
@@ -106,8 +107,10 @@ class OrganisatiePage(Page):
         ),
         FieldPanel("email_domeinen"),
     ]
+    base_form_class = WerkgeverForm
     parent_page_types = ["vacatures.WerkgeversIndexPage"]
     subpage_types = ["vacatures.VacaturePage"]
+    exclude_fields_in_copy = ["email_domeinen"]  # a domain belongs to one employer
 
     class Meta:
         verbose_name = "werkgever"
@@ -120,7 +123,7 @@ class OrganisatiePage(Page):
 
     @property
     def domain_list(self):
-        return [d.strip().lower().lstrip("@") for d in self.email_domeinen.splitlines() if d.strip()]
+        return email_domains.parse(self.email_domeinen)
 
     def get_context(self, request, *args, **kwargs):
         from .views import employer_library_link, visible_vacancies
