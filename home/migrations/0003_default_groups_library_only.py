@@ -12,7 +12,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("home", "0001_initial"),
+        ("home", "0002_demoinhoud"),
         ("projecten", "0003_documenttekst"),
         ("wagtailcore", "0098_apitoken"),
     ]
