@@ -197,24 +197,25 @@ class Loader:
                         thema = candidate
                         break
             if thema is None:
-                near = self.near_theme(name)
-                if near:
-                    self.theme_warnings[name] = (
-                        f"Nieuw thema '{name}' lijkt op het bestaande thema '{near}': is het hetzelfde? "
-                        f"Voeg de schrijfwijze dan toe aan de andere schrijfwijzen van '{near}'."
-                    )
                 thema = Thema.objects.create(
                     naam=name, aliassen="\n".join(THEMA_ALIASSEN.get(name, ())),
                     zoekwoorden="\n".join(THEMA_ZOEKWOORDEN.get(name, ())),
+                )
+            near = self.near_theme(name, thema)
+            if near:
+                # On every run, until an editor merges the two (or tells them apart by renaming one).
+                self.theme_warnings[name] = (
+                    f"Nieuw thema '{name}' lijkt op het bestaande thema '{near}': is het hetzelfde? Zet de "
+                    f"schrijfwijze dan bij de andere schrijfwijzen van '{near}' en verwijder thema '{thema.naam}'."
                 )
             self.themes[name] = thema
         return self.themes[name]
 
     @staticmethod
-    def near_theme(name: str) -> str | None:
-        """The existing theme (or other spelling of one) whose name is closest to ``name``, if close."""
+    def near_theme(name: str, own: Thema) -> str | None:
+        """Another theme (or another spelling of one) whose name is close to ``name``."""
         names = {}
-        for thema in Thema.objects.all():
+        for thema in Thema.objects.exclude(pk=own.pk):
             for spelling in (thema.naam, *thema.alias_list):
                 names[spelling.lower()] = thema.naam
         close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=THEME_SIMILARITY)
