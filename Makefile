@@ -51,13 +51,16 @@ test-postgres: install
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
 
 # Imports the real library from ../shared/seeds into a fresh database, twice: the second run must change nothing.
+# Then compares the import field by field with an independent reading of the source (vergelijk_import).
 IMPORT_DB := $(CURDIR)/.import-check.sqlite3
+INSPIRATIE := $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt
 import-check: install
 	rm -f $(IMPORT_DB)
 	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt | tail -n 1
-	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt | tail -n 1 \
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(INSPIRATIE) | tail -n 1
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(INSPIRATIE) | tail -n 1 \
 	  | grep -q ": 0 aangemaakt, 0 bijgewerkt, 141 ongewijzigd" || { echo "second import changed something"; exit 1; }
+	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) vergelijk_import $(INSPIRATIE)
 	rm -f $(IMPORT_DB)
 
 bench: install

@@ -1,4 +1,7 @@
-"""Shared fixtures: the site tree and a factory for project pages."""
+"""Shared fixtures: the site tree, a factory for project pages, and the path of the real source file."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +12,31 @@ from taxonomie.models import Organisatie, Thema
 # Fixtures of the vacancy exchange (a small network of employers, vacancies in every phase),
 # used by the vacancy, employee, reaction, search and report tests alike.
 pytest_plugins = ["vacatures.tests.fixtures"]
+
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "shared" / "seeds"
+INSPIRATIE_SEED = "aeno-inspiratie-subsidieprojecten.txt"
+
+
+def seed_file(name: str = INSPIRATIE_SEED) -> Path:
+    """A source file from ../shared/seeds (read only, never copied).
+
+    Missing, the test is skipped with the reason; with REQUIRE_SEEDS=1 (CI) it fails instead.
+    The one place that decides, so CI can turn these skips into failures.
+    """
+    path = SEEDS_DIR / name
+    if not path.is_file():
+        reason = f"bronbestand ontbreekt: {path} (verwacht in ../shared/seeds naast de projectmap)"
+        if os.environ.get("REQUIRE_SEEDS") == "1":
+            pytest.fail(f"{reason}; REQUIRE_SEEDS=1 eist het", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The real inspiration file (aeno-inspiratie-subsidieprojecten.txt), or a skip with the reason."""
+    return seed_file()
 
 
 @pytest.fixture

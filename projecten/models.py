@@ -1,5 +1,6 @@
 """The inspiration library: one InspiratieIndexPage with ProjectPage children."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from projecten import serializers
 from projecten.dates import format_date, last_day
+from projecten.forms import ProjectPageForm
 
 # --------------------------------------------------------------------------- status
 
@@ -27,33 +29,51 @@ class Status(models.TextChoices):
     ONBEKEND = "onbekend", "Onbekend"
 
 
+# Without an end date a project counts as running for this long after its start.
+LOPEND_ZONDER_EINDE_JAREN = 2
+
+
+def _years_before(day, years):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
 def status_q(status, today):
     """A Q object selecting the projects that have `status` on `today`.
 
-    The rule, in one place: afgerond once the last day of the end period has passed;
-    gepland before the start; lopend from the start until the end (or with no end known);
-    onbekend when no start is known and no end has passed.
+    The rule, in one place (`status_on` is the same rule for one project):
+    afgerond once the last day of the end period has passed; gepland before the start;
+    lopend from the start with a known end still to come, or without an end when the start is
+    at most two years ago; onbekend otherwise (no start and no end, or an old start without an end).
     """
     ended = Q(looptijd_eind_tot__lt=today)
+    planned = ~ended & Q(looptijd_start__gt=today)
+    running = ~ended & ~planned & (
+        Q(looptijd_eind_tot__gte=today)
+        | Q(looptijd_eind_tot__isnull=True, looptijd_start__gte=_years_before(today, LOPEND_ZONDER_EINDE_JAREN))
+    )
     if status == Status.AFGEROND:
         return ended
     if status == Status.GEPLAND:
-        return ~ended & Q(looptijd_start__gt=today)
+        return planned
     if status == Status.LOPEND:
-        return ~ended & Q(looptijd_start__lte=today)
+        return running
     if status == Status.ONBEKEND:
-        return ~ended & Q(looptijd_start__isnull=True)
+        return ~ended & ~planned & ~running
     raise ValueError(status)
 
 
 def status_on(project, today):
-    if project.looptijd_eind_tot and project.looptijd_eind_tot < today:
+    end, start = project.looptijd_eind_tot, project.looptijd_start
+    if end and end < today:
         return Status.AFGEROND
-    if project.looptijd_start is None:
-        return Status.ONBEKEND
-    if project.looptijd_start > today:
+    if start and start > today:
         return Status.GEPLAND
-    return Status.LOPEND
+    if end or (start and start >= _years_before(today, LOPEND_ZONDER_EINDE_JAREN)):
+        return Status.LOPEND
+    return Status.ONBEKEND
 
 
 class Precisie(models.TextChoices):
@@ -66,15 +86,21 @@ class Precisie(models.TextChoices):
 
 
 class EvaluatieBlock(blocks.StructBlock):
+    """An evaluation section: its kind, its heading as the source wrote it, and all its text."""
+
     soort = blocks.ChoiceBlock(
         choices=[
             ("tussenrapportage", "Tussenrapportage"),
             ("eindevaluatie", "Eindevaluatie"),
+            ("evaluatie", "Evaluatie"),
             ("resultaten", "Resultaten"),
         ],
         label="soort",
     )
-    tekst = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label="tekst")
+    kop = blocks.CharBlock(
+        required=False, label="kop", help_text="Leeg laten om de soort als kop te tonen.",
+    )
+    tekst = blocks.RichTextBlock(features=["h3", "bold", "italic", "link", "ol", "ul"], label="tekst")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -160,6 +186,9 @@ class ProjectPage(Page):
         help_text="Sleutel waaraan de importeur een project herkent (organisatie en titel uit de bron).",
     )
     importhash = models.CharField(max_length=64, blank=True, editable=False)
+    # An evaluation section in the text or an evaluation report in the material; kept in step on
+    # save, for the filter "met evaluatiemateriaal". Derived, never edited.
+    heeft_evaluatie = models.BooleanField(default=False, editable=False, db_index=True)
 
     content_panels = Page.content_panels + [
         InlinePanel("organisaties", label="Organisaties", min_num=1, heading="Organisaties"),
@@ -175,9 +204,11 @@ class ProjectPage(Page):
             ],
             heading="Looptijd",
         ),
+        InlinePanel("extra_velden", label="Extra gegeven", heading="Extra gegevens"),
         FieldPanel("samenvatting"),
         FieldPanel("body"),
         InlinePanel("materiaal", label="Materiaal", heading="Materiaal (rapporten, podcasts, video's)"),
+        FieldPanel("importmeldingen_afgehandeld", heading="Meldingen van de import"),
     ]
 
     search_fields = Page.search_fields + [
@@ -186,6 +217,8 @@ class ProjectPage(Page):
         index.SearchField("contactpersoon"),
         index.SearchField("looptijd_tekst"),
         index.SearchField("materiaal_tekst"),
+        index.SearchField("materiaal_titels"),
+        index.SearchField("thema_namen"),
         index.RelatedFields("thema", [index.SearchField("naam")]),
         index.RelatedFields("organisaties", [index.RelatedFields("organisatie", [index.SearchField("naam")])]),
         index.FilterField("thema"),
@@ -201,14 +234,19 @@ class ProjectPage(Page):
         APIField("looptijd_tekst"),
         APIField("looptijd_start"),
         APIField("looptijd_eind"),
+        APIField("looptijd_start_precisie"),
+        APIField("looptijd_eind_precisie"),
+        APIField("looptijd_eind_tot"),
         APIField("status", serializer=serializers.StatusField(source="*")),
         APIField("contactpersoon"),
         APIField("samenvatting"),
         APIField("materiaal", serializer=serializers.MateriaalField(source="*")),
+        APIField("extra_velden", serializer=serializers.ExtraVeldenField(source="*")),
     ]
 
     parent_page_types = ["projecten.InspiratieIndexPage"]
     subpage_types = []
+    base_form_class = ProjectPageForm
 
     class Meta:
         verbose_name = "project"
@@ -234,7 +272,15 @@ class ProjectPage(Page):
 
     def save(self, *args, **kwargs):
         self.looptijd_eind_tot = self.looptijd_eind_tot_value
+        self.heeft_evaluatie = self.heeft_evaluatie_value
         super().save(*args, **kwargs)
+
+    @property
+    def heeft_evaluatie_value(self):
+        """An evaluation section in the text, or an evaluation report or interim report in the material."""
+        return any(block.block_type == "evaluatie" for block in self.body) or any(
+            m.soort in ProjectMateriaal.EVALUATIE_SOORTEN for m in self.materiaal.all()
+        )
 
     @property
     def status(self):
@@ -270,6 +316,27 @@ class ProjectPage(Page):
     def materiaal_zonder_link(self):
         """How many references have no document and no URL ('URL ontbreekt' for editors)."""
         return sum(1 for m in self.materiaal.all() if m.url_ontbreekt)
+
+    @property
+    def materiaal_titels(self):
+        """Kinds and titles of the material ("Podcast: De podcast over ..."), so search finds them."""
+        return "\n".join(f"{m.get_soort_display()}: {m.titel}" for m in self.materiaal.all())
+
+    @property
+    def thema_namen(self):
+        """The theme's name, its other spellings and search words (compounds split by editors)."""
+        if self.thema is None:
+            return ""
+        return "\n".join([self.thema.naam, *self.thema.alias_list, *self.thema.zoekwoord_list])
+
+    def organisaties_via(self):
+        """[(collaboration, [members])] of the project's organisations that have members (HLTsamen ...)."""
+        result = []
+        for organisatie in self.organisatie_list():
+            leden = list(organisatie.leden.all())
+            if leden:
+                result.append((organisatie, leden))
+        return result
 
     @property
     def materiaal_tekst(self):
@@ -320,6 +387,23 @@ class ProjectOrganisatie(Orderable):
         return str(self.organisatie)
 
 
+class ProjectVeld(Orderable):
+    """An extra field of a project, as the source named it (an unknown label such as "Budget")."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="extra_velden")
+    label = models.CharField("naam", max_length=100)
+    waarde = models.CharField("waarde", max_length=1000, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("waarde")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "extra gegeven"
+        verbose_name_plural = "extra gegevens"
+
+    def __str__(self):
+        return f"{self.label}: {self.waarde}"
+
+
 class ProjectMateriaal(Orderable):
     """A report, podcast or video that belongs to a project: a Wagtail document or a URL."""
 
@@ -330,7 +414,10 @@ class ProjectMateriaal(Orderable):
         ERVARINGSVERHAAL = "ervaringsverhaal", "Ervaringsverhaal"
         PODCAST = "podcast", "Podcast"
         VIDEO = "video", "Video"
+        INFOGRAPHIC = "infographic", "Infographic"
         OVERIG = "overig", "Overig"
+
+    EVALUATIE_SOORTEN = (Soort.TUSSENRAPPORTAGE, Soort.EINDEVALUATIE)
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="materiaal")
     soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.OVERIG)
@@ -381,3 +468,73 @@ class DocumentTekst(models.Model):
 
     def __str__(self):
         return f"tekst van {self.document}"
+
+
+# --------------------------------------------------------------------------- import
+
+
+class ImportRun(models.Model):
+    """One run of `import_inspiratie` (not a dry run), with its counts; its warnings hang from it."""
+
+    gestart = models.DateTimeField("gestart", auto_now_add=True)
+    bestand = models.CharField("bestand", max_length=500)
+    aangemaakt = models.PositiveIntegerField("aangemaakt", default=0)
+    bijgewerkt = models.PositiveIntegerField("bijgewerkt", default=0)
+    ongewijzigd = models.PositiveIntegerField("ongewijzigd", default=0)
+    geforceerd = models.BooleanField("met --force", default=False)
+
+    class Meta:
+        ordering = ["-gestart", "-pk"]
+        verbose_name = "import"
+        verbose_name_plural = "imports"
+
+    def __str__(self):
+        return f"Import van {timezone.localtime(self.gestart):%d-%m-%Y %H:%M} ({self.bestand})"
+
+    @classmethod
+    def latest(cls):
+        return cls.objects.order_by("-gestart", "-pk").first()
+
+
+class ImportWarning(models.Model):
+    """A warning of the importer about one project, for editors to work through."""
+
+    class Soort(models.TextChoices):
+        LOOPTIJD = "looptijd", "Looptijd"
+        THEMA = "thema", "Thema"
+        CONTACT = "contact", "Contactgegevens"
+        KOP = "kop", "Kop en titel verschillen"
+        VELD = "veld", "Onbekend veld"
+        OVERIG = "overig", "Overig"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="meldingen", verbose_name="import")
+    project = models.ForeignKey(
+        ProjectPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="importmeldingen",
+        verbose_name="project",
+    )
+    projecttitel = models.CharField("project (zoals in de bron)", max_length=255)
+    regel = models.PositiveIntegerField("regel")
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.OVERIG)
+    melding = models.TextField("melding")
+    afgehandeld = models.BooleanField(
+        "afgehandeld", default=False,
+        help_text="Vink aan als je de melding hebt bekeken en zo nodig het project hebt aangepast.",
+    )
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="afgehandeld door",
+    )
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["regel", "pk"]
+        verbose_name = "importmelding"
+        verbose_name_plural = "importmeldingen"
+
+    def __str__(self):
+        return f"Regel {self.regel} ({self.projecttitel}): {self.melding}"
+
+    def mark_handled(self, user, handled=True):
+        self.afgehandeld = handled
+        self.afgehandeld_door = user if handled else None
+        self.afgehandeld_op = timezone.now() if handled else None

@@ -24,3 +24,8 @@ class MateriaalField(serializers.Field):
             {"soort": m.soort, "titel": m.titel, "url": m.link or None}
             for m in page.materiaal.all()
         ]
+
+
+class ExtraVeldenField(serializers.Field):
+    def to_representation(self, page):
+        return [{"label": v.label, "waarde": v.waarde} for v in page.extra_velden.all()]

@@ -95,7 +95,14 @@ class Thema(NaamMetSlug):
         help_text="Eén per regel. Bij het importeren worden deze namen aan dit thema gekoppeld.",
     )
 
-    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("aliassen")]
+    zoekwoorden = models.TextField(
+        "zoekwoorden",
+        blank=True,
+        help_text="Eén per regel: woorden waarop de projecten van dit thema ook gevonden worden, "
+        "bijvoorbeeld de delen van een samengesteld woord (‘loopbaan’ bij Loopbaanontwikkeling).",
+    )
+
+    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("aliassen"), FieldPanel("zoekwoorden")]
 
     class Meta:
         ordering = ["naam"]
@@ -105,3 +112,7 @@ class Thema(NaamMetSlug):
     @property
     def alias_list(self):
         return [a.strip() for a in self.aliassen.splitlines() if a.strip()]
+
+    @property
+    def zoekwoord_list(self):
+        return [w.strip() for w in self.zoekwoorden.splitlines() if w.strip()]

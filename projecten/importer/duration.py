@@ -8,24 +8,35 @@ The source writes durations in many ways: "1 september 2019 t/m 31 december 2019
 The rules, in short:
 
 * Every date mention is found in the text: a numeric date (``1-3-2021``), a month name
-  with an optional day and year (``1 maart 2021``, ``mrt 2021``, ``oktober '20``), or a
-  bare year (``2020``). "begin", "eind", "medio" and "start" before a mention are
-  allowed and do not change the date ("medio april 2021" is April 2021, "eind 2021" is
-  the year 2021). Text in parentheses is ignored unless the rest holds no date at all.
-* The first mention is the start, the second the end; later mentions are ignored.
+  with an optional day and year (``1 maart 2021``, ``mrt 2021``, ``oktober '20``), a
+  quarter (``Q3 2021``, ``3e kwartaal 2021``) or a bare year (``2020``). Text in
+  parentheses is ignored for the start and the first end unless the rest holds no date at all.
+* "begin", "medio" and "eind" before a bare year name a month: begin 2021 is January 2021,
+  eind 2023 December 2023, medio 2022 July 2022 as a start and June 2022 as an end. A quarter
+  is its first month as a start and its last month as an end (Q2 2022 ends in June 2022).
+  Before a month ("medio april 2021", "eind mei") they change nothing. All of these have
+  month precision.
+* The first mention is the start, the second the end. A later mention that is later than
+  that end (an extension in parentheses, "… tot maart 2022" further on) wins: the latest
+  stated end is used and a warning says so.
   "1 mei/1 juni 2021" (two dates joined by a slash) is one mention with alternatives:
   the first is used and a warning says so.
 * A mention without a year takes the year of the other one ("januari – december 2021");
   if that would put the start after the end, the start is in the year before.
 * A single mention is the start, except after "tot"/"t/m" or with "eind" (then it is the
-  end) and when the text is nothing but that month or year ("2020": start and end are
-  both 2020).
+  end) and when the text is nothing but that month, quarter or year ("2020": start and end
+  are both 2020).
 * "looptijd 2 jaar" (or "looptijd = 3 jaar") after a single start gives the end, with
   month precision at best, and an informative warning.
 * Dates are stored as ``datetime.date``: month precision is the 1st of the month, year
   precision 1 January, for a start and for an end alike.
-* Impossible dates ("31 september 2021"), broken years ("juli 202") and an end before the
-  start are never guessed: that date is left out (``None``) and a warning says why.
+* An impossible day ("31 september 2021") keeps its month (month precision) with a
+  warning; a broken year ("juli 202") and an end before the start are never guessed: that
+  date is left out (``None``) and a warning says why.
+
+``parse_durations(values)`` reads several Looptijd lines of one project: the start of the
+first line that has one, and the latest end of all of them (with a warning when a later
+line moved it).
 
 ``parse_duration(raw, afgerond=True)`` reads an "Afgerond: <date>" value: a single date
 is then the end date, not the start.
@@ -67,6 +78,7 @@ _MENTION_RE = re.compile(
     r"(?:\b(?P<qual>begin|eind|medio|start)\s+)?"
     r"(?:"
     r"(?<!\d)(?P<nd>\d{1,2})(?P<sep>[-/.])(?P<nm>\d{1,2})(?P=sep)(?P<ny>\d{4})(?!\d)"
+    r"|\b(?:q(?P<q>[1-4])|(?P<qn>[1-4])e\s+kwartaal)\b(?:\s+(?:van\s+)?(?P<qy>\d{4})(?!\d))?"
     r"|(?:(?<!\d)(?P<day>\d{1,2})\s+)?\b(?P<month>" + _MONTH_ALTERNATION + r")\b\.?"
     r"(?:\s+(?P<year>'\d{2}\b|\d{4}(?!\d)|\d{3}(?!\d)))?"
     r"|(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -80,6 +92,10 @@ _DURATION_ONLY_RE = re.compile(
     r"^\s*(?:circa\s+|ca\.?\s+)?\d+(?:[.,]\d+)?\s*(?:jaar|maanden|maand|weken|week)\s*\.?\s*$"
 )
 _PAREN_RE = re.compile(r"\([^()]*\)")
+
+START, END = "start", "end"
+# A qualifier before a bare year names a month: (as a start, as an end).
+_QUALIFIED_YEAR_MONTHS = {"begin": (1, 1), "medio": (7, 6), "eind": (12, 12)}
 
 
 @dataclass(frozen=True)
@@ -107,19 +123,36 @@ class _Mention:
     precision: str
     broken_year: bool = False
     qualifier: str | None = None  # begin, eind, medio or start
+    quarter: int | None = None
 
-    def resolve(self) -> tuple[date | None, str | None]:
-        """The date, or None and the reason it is invalid."""
+    def month_for(self, role: str) -> int | None:
+        """The month this mention stands for as a start or as an end."""
+        if self.quarter:
+            return self.quarter * 3 - (2 if role == START else 0)
+        if self.month is None and self.qualifier in _QUALIFIED_YEAR_MONTHS:
+            return _QUALIFIED_YEAR_MONTHS[self.qualifier][0 if role == START else 1]
+        return self.month
+
+    def resolve(self, role: str = START) -> tuple[date | None, str, str | None]:
+        """(date, precision, warning): the date is None when it cannot be used at all."""
         if self.broken_year:
-            return None, f"Ongeldig jaartal: {self.text}"
+            return None, "", f"Ongeldig jaartal: {self.text}"
         if self.year is None:
-            return None, f"Geen jaartal bij: {self.text}"
+            return None, "", f"Geen jaartal bij: {self.text}"
         if not 1900 <= self.year <= 2100:
-            return None, f"Ongeldig jaartal: {self.text}"
+            return None, "", f"Ongeldig jaartal: {self.text}"
+        month = self.month_for(role)
+        precision = self.precision if month == self.month else PRECISION_MONTH
         try:
-            return date(self.year, self.month or 1, self.day or 1), None
+            return date(self.year, month or 1, self.day or 1), precision, None
         except ValueError:
-            return None, f"Ongeldige datum: {self.text}"
+            if month and 1 <= month <= 12:
+                kept = date(self.year, month, 1)
+                return kept, PRECISION_MONTH, (
+                    f"Ongeldige datum: {self.text}; alleen de maand is gebruikt "
+                    f"({format_date(kept, PRECISION_MONTH)})"
+                )
+            return None, "", f"Ongeldige datum: {self.text}"
 
 
 def _normalise(text: str) -> str:
@@ -146,6 +179,12 @@ def _find_mentions(norm: str, raw: str) -> list[_Mention]:
             mention = _Mention(
                 text, match.start(), match.end(),
                 int(match.group("nd")), int(match.group("nm")), int(match.group("ny")), PRECISION_DAY,
+            )
+        elif match.group("q") or match.group("qn"):
+            quarter = int(match.group("q") or match.group("qn"))
+            year = int(match.group("qy")) if match.group("qy") else None
+            mention = _Mention(
+                text, match.start(), match.end(), None, None, year, PRECISION_MONTH, quarter=quarter,
             )
         elif match.group("month"):
             year_text = match.group("year")
@@ -197,13 +236,14 @@ def _collapse_alternatives(mentions: list[_Mention], norm: str, warnings: list[s
 
 def _share_years(start: _Mention, end: _Mention) -> None:
     """Give a mention without a year the year of the other one."""
+    start_month, end_month = start.month_for(START), end.month_for(END)
     if start.year is None and end.year is not None and not end.broken_year:
         start.year = end.year
-        if (start.month or 1, start.day or 1) > (end.month or 12, end.day or 31):
+        if (start_month or 1, start.day or 1) > (end_month or 12, end.day or 31):
             start.year -= 1
     elif end.year is None and start.year is not None and not start.broken_year:
         end.year = start.year
-        if (end.month or 12, end.day or 31) < (start.month or 1, start.day or 1):
+        if (end_month or 12, end.day or 31) < (start_month or 1, start.day or 1):
             end.year += 1
 
 
@@ -214,6 +254,25 @@ def _add_duration(start: date, precision: str, amount: str, unit: str) -> tuple[
     if precision == PRECISION_YEAR and months % 12 == 0:
         return date(total // 12, 1, 1), PRECISION_YEAR
     return date(total // 12, total % 12 + 1, 1), PRECISION_MONTH
+
+
+def _later_end(norm: str, raw: str, after: int, end: date | None, end_precision: str, floor: date | None):
+    """The latest date mentioned after position ``after`` that ends later than the current end
+    (or, without an end, later than ``floor``): (date, precision, text) or None."""
+    best = None
+    reference = last_day(end, end_precision) if end else floor
+    for mention in _find_mentions(norm, raw):
+        if mention.start < after:
+            continue
+        if mention.year is None and end is not None:
+            mention.year = end.year
+        value, precision, problem = mention.resolve(END)
+        if value is None or problem:
+            continue
+        if reference is None or last_day(value, precision) > reference:
+            reference = last_day(value, precision)
+            best = (value, precision, mention.text)
+    return best
 
 
 def parse_duration(raw: str, *, afgerond: bool = False) -> Duration:
@@ -261,18 +320,21 @@ def parse_duration(raw: str, *, afgerond: bool = False) -> Duration:
     start, start_precision = None, ""
     end, end_precision = None, ""
     if start_m is not None:
-        start, problem = start_m.resolve()
+        start, start_precision, problem = start_m.resolve(START)
         if problem:
             warnings.append(problem)
-        else:
-            start_precision = start_m.precision
     if end_m is not None:
-        end, problem = end_m.resolve()
-        if problem:
-            if end_m is not start_m:
-                warnings.append(problem)
-        else:
-            end_precision = end_m.precision
+        end, end_precision, problem = end_m.resolve(END)
+        if problem and end_m is not start_m:
+            warnings.append(problem)
+
+    if not afgerond and (start_m or end_m):
+        later = _later_end(norm, raw, (end_m or start_m).end, end, end_precision, start)
+        if later is not None:
+            value, precision, text = later
+            stated = f" (eerder genoemd: {format_date(end, end_precision)})" if end else ""
+            warnings.append(f"Laatst genoemde einddatum gebruikt: {text}{stated}")
+            end, end_precision = value, precision
 
     if start and end and last_day(end, end_precision) < start:
         warnings.append(
@@ -281,10 +343,36 @@ def parse_duration(raw: str, *, afgerond: bool = False) -> Duration:
         )
         end, end_precision = None, ""
 
-    if start and end_m is None:
+    if start and end_m is None and end is None:
         relative = _RELATIVE_RE.search(norm)
         if relative:
             end, end_precision = _add_duration(start, start_precision, relative["n"], relative["unit"])
             warnings.append(f"Einddatum berekend uit de looptijd van {relative['n']} {relative['unit']}")
 
     return Duration(raw, start, start_precision, end, end_precision, tuple(warnings))
+
+
+def parse_durations(values: list[str]) -> Duration:
+    """Several Looptijd lines of one project: the first start found, the latest end of all lines.
+
+    Lines after the first that hold no date add nothing (they describe a phase); a later line
+    that moves the end says so in a warning.
+    """
+    values = [value.strip() for value in values if value and value.strip()]
+    if not values:
+        return parse_duration("")
+    first = parse_duration(values[0])
+    start, start_precision = first.start, first.start_precision
+    end, end_precision = first.end, first.end_precision
+    warnings = list(first.warnings)
+    for value in values[1:]:
+        other = parse_duration(value)
+        if start is None and other.start is not None:
+            start, start_precision = other.start, other.start_precision
+        later = other.end is not None and (
+            end is None or last_day(other.end, other.end_precision) > last_day(end, end_precision)
+        )
+        if later:
+            end, end_precision = other.end, other.end_precision
+            warnings.append(f"Einddatum {format_date(end, end_precision)} uit een volgende looptijdregel: {value}")
+    return Duration("\n".join(values), start, start_precision, end, end_precision, tuple(warnings))

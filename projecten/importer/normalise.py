@@ -172,6 +172,15 @@ THEMA_ALIASSEN: dict[str, tuple[str, ...]] = {
 }
 
 
+# Compound theme names and the words people search for them with (search does not split compounds).
+THEMA_ZOEKWOORDEN: dict[str, tuple[str, ...]] = {
+    "Loopbaanontwikkeling": ("loopbaan", "ontwikkeling"),
+    "Digivaardig": ("digitaal", "vaardig"),
+    "Gemeentebreed": ("gemeente",),
+    "Arbeidsmarkt": ("arbeid",),
+}
+
+
 def _thema_key(value: str) -> str:
     return re.sub(r"\s*&\s*", " en ", clean_text(value)).casefold()
 

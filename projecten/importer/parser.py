@@ -15,9 +15,12 @@ The file is a page intro, then one block per project, then page chrome. A projec
     Het project in het kort           summary paragraphs, then sections, lists and
     ...                               references to lost links ("Lees hier ...")
 
-Entries are keyed on the ``Project:`` lines; nothing else is read as a field. The header
-of an entry is found by walking back from its ``Project:`` line over the blank-separated
-groups of lines (never past the previous entry's field block):
+Entries are keyed on the ``Project:`` lines. The field block is the run of ``Label: value``
+lines around it, up to a blank line; known fields may come before the ``Project:`` line.
+Inside the block an unknown label (``Budget: € 45.000``) is kept as an extra field, with a
+warning, and the known fields after it are read as usual. The header of an entry is found
+by walking back from the start of its field block over the blank-separated groups of lines
+(never past the previous entry's field block):
 
 1. the group right before ``Project:`` is the organisation line, unless it looks like a
    heading itself ("Org: Title" and not a "Gemeente ..." line): then it is the heading
@@ -32,46 +35,66 @@ groups of lines (never past the previous entry's field block):
 
 An entry runs from its heading to the heading of the next entry, or to the page footer
 after the last one (from a line starting with "Podcast-serie", "Nieuwsbrief" or
-"Interesse Subsidie").
+"Interesse Subsidie"). The export always ends with that footer: a file without it stops in
+the middle of its last entry and is refused.
 
 After the fields, "Het project in het kort" starts the summary: the paragraphs up to the
 first list or section heading. Every non-empty source line is a paragraph of its own,
 except hard-wrapped lines (the next line starts in lower case), which are joined again.
 A section heading is a known title ("Eindevaluatie", "Tussenrapportage", "Resultaten",
-...) or a short line without end punctuation that is followed by text. Runs of bulleted
-or numbered lines are lists. Sentences that refer to a lost link ("Lees hier ...",
-"Bekijk hier de video ...", "Beluister hier de podcast ...", "... vind je hier",
-"Download ...", "klik hier") become ``Material`` with a kind guessed from their words,
-and are left out of the summary and the body.
+...) or a short line without end punctuation that is followed by text. An evaluation
+heading ("Eindevaluatie", "Tussentijdse evaluatie", "Korte evaluatie", "Evaluatie",
+"Resultaten project", ...) becomes an ("evaluatie", heading) block: everything after it, up
+to the next evaluation heading, belongs to that evaluation (sub-headings included). Runs of
+bulleted or numbered lines are lists.
+
+Lost links become ``Material`` with a kind guessed from their words, one item per document:
+
+* sentences that refer to a link ("Lees hier ...", "Bekijk hier de video ...", "Beluister
+  hier de podcast ...", "... vind je hier", "Download ...", "klik hier", "Zie hieronder."),
+  in paragraphs and inside list items; they leave the summary and the body;
+* a lead-in such as "Hier vind je de materialen:" or "... de tools van X:" followed by a
+  list (or a line "A, B en C") of short titles: one item per title, the list leaves the body;
+* short title lines at the very end of an entry (the link texts of a list of documents);
+* sentences that point at a film, video or infographic ("In dit filmpje ...", "... in deze
+  infographic"): an item, and the sentence stays in the text, as it describes the content;
+* a URL that survived (``https://...``) goes into the item's ``url``.
+
+An evaluation section that holds nothing but a reference keeps that sentence as its text.
 
 Errors (``ImportFormatError``, with a 1-based line number):
 
 * an empty file (line 1);
+* a control character such as NUL (its line): a damaged file;
 * no ``Project:`` line at all (line 1): not the inspiration file;
 * a ``Project:`` line without a title (that line);
 * a ``Project:`` line for which no organisation can be found: no organisation line, no
   heading and no ``Gemeente:`` field (that line);
 * a heading followed by a "Gemeente ..." line that never gets its ``Project:`` line, at
-  the end of an entry or of the file (the line of that heading): a truncated entry.
+  the end of an entry or of the file (the line of that heading): a truncated entry;
+* no page footer after the last entry (the last line of the file): a truncated file.
+
+A byte order mark (U+FEFF) anywhere is dropped first, so "\ufeff**Org: Title" keeps its round.
 
 Problems that do not stop the import become warnings on the entry: a missing, unclear,
-impossible or reversed duration, a missing theme, a missing contact person or details,
-and a heading whose title shares no word with the ``Project:`` title.
+impossible or reversed duration (or one whose end was moved by a later date), a missing
+theme, a missing contact person or details, an unknown field, and a heading whose title
+shares no word with the ``Project:`` title.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from .duration import Duration, parse_duration
+from .duration import Duration, parse_duration, parse_durations
 from .normalise import NAMEN_MET_EN, SAMENWERKINGEN, clean_text, normalise_organisation, normalise_thema
 
 SUBSIDIERONDEN = {"": "", "*": "2021-1", "**": "2021-2"}
 
 MATERIAL_KINDS = (
-    "projectplan", "tussenrapportage", "eindevaluatie", "ervaringsverhaal", "podcast", "video", "overig",
+    "projectplan", "tussenrapportage", "eindevaluatie", "ervaringsverhaal", "podcast", "video", "infographic",
+    "overig",
 )
 
 # Field label as written (lower case) -> the entry attribute it fills.
@@ -97,7 +120,10 @@ _LABEL_RE = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted(FIELD_LABELS, key=len, reverse=True)) + r")\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# Any "Label: value" line inside a field block: a short label of at most four words.
+_ANY_LABEL_RE = re.compile(r"^\s*(?P<label>[^\W\d_][^:]{0,40}?)\s*:\s*(?P<value>.*)$")
 _PROJECT_RE = re.compile(r"^Project\s*:", re.IGNORECASE)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEADING_RE = re.compile(r"^(?P<stars>\*{0,2})\s*(?P<org>[^:]+?)\s*:\s*(?P<title>\S.*)$")
 _ORG_LINE_RE = re.compile(r"^(?:de\s+)?gemeenten?\b", re.IGNORECASE)
 _LISTING_PREFIX_RE = re.compile(r"^(?:(?:de\s+)?gemeenten?|regionale samenwerking)\b\s*:?\s*", re.IGNORECASE)
@@ -106,9 +132,26 @@ _FUSED_ORG_RE = re.compile(r"(?<=[a-z])(?=Gemeenten?\b)")
 _SUMMARY_RE = re.compile(r"^(?:het\s+)?project\s+in\s+het\s+kort\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[•●▪·*–-]|o(?=\s)|\d{1,2}[.)]|[A-Z]\.(?=\s+[a-z]))\s+(?P<text>\S.*)$")
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
+_EVALUATION_RE = re.compile(
+    r"^(?:eindevaluatie|eindrapportage|tussenrapportage|tussentijdse evaluatie|tussentijds resultaat"
+    r"|(?:korte |tussentijdse |eerste |laatste )?evaluatie|resultaten?)(?: (?:van het |van )?project)?\s*:?$",
+    re.IGNORECASE,
+)
 _SECTION_RE = re.compile(
-    r"^(?:eindevaluatie|tussenrapportage|tussentijdse evaluatie|tussentijds resultaat|(?:korte )?evaluatie"
-    r"|resultaten?(?: project)?|samenvatting|geleerde lessen|eindconclusie|conclusie|verloop|doelen)$",
+    r"^(?:samenvatting|geleerde lessen|eindconclusie|conclusie|verloop|doelen)$", re.IGNORECASE,
+)
+_URL_RE = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]")
+# A sentence that points at a film, video or infographic: it names the material and describes it.
+_MEDIA_RE = re.compile(
+    r"\b(?:dit|deze|onderstaande?|bijgaande)\s+(?:filmpje|video|infographic|animatie|vlog|visual)s?\b"
+    r"|\bdoor\s+(?:een\s+)?filmpje\s*[.!]?$"
+)
+_LISTED_RE = re.compile(r"^(?:en\s+)?(?:download|lees|bekijk)\s+hier\s*:\s*(?P<titles>.+)$", re.IGNORECASE)
+_SEE_BELOW_RE = re.compile(r"^zie\s+(?:hieronder|onderstaande)\b", re.IGNORECASE)
+# A lead-in ending in ':' that announces a list of documents.
+_MATERIAL_LEAD_RE = re.compile(
+    r"\b(?:materia(?:al|len)|tools|documenten|producten|downloads|handouts|gesprekskaarten|instrumenten"
+    r"|factsheets|brochures|flyers|infographics)\b",
     re.IGNORECASE,
 )
 _FOOTER_RE = re.compile(r"^(?:Podcast-serie\b|Nieuwsbrief\s*$|Interesse Subsidie)")
@@ -117,19 +160,21 @@ _FOOTER_RE = re.compile(r"^(?:Podcast-serie\b|Nieuwsbrief\s*$|Interesse Subsidie
 _REFERENCE_RES = [
     re.compile(pattern)
     for pattern in (
-        r"^(?:en\s+)?(?:lees|bekijk|beluister|luister|download)\b",
-        r"^(?:en\s+)?hier\s+(?:vind|lees|kun|kan|bekijk|download)\b",
+        r"^(?:en\s+)?(?:lees|bekijk|beluister|luister|download)\b(?!,)",
+        r"^(?:en\s+)?hier\s+(?:vind|lees|kun|kan|bekijk|download|zie)\b",
         r"\b(?:vind|lees|zie)\s+je\s+hier\b",
         r"\bk[ua]n\s+je\s+hier\b",
         r"\blees\s+je\s+in\s+de\b",
         r"\b(?:lees|bekijk|kijk|luister)\b[^.]*\bhier\b",
         r"\bklik\s+hier\b",
         r"^naar\s+de\s+(?:podcast|video|film)",
+        r"https?://",
     )
 ]
 _KIND_RES = [
     ("podcast", re.compile(r"podcast")),
-    ("video", re.compile(r"video|film|vodcast|youtube")),
+    ("video", re.compile(r"video|film|vodcast|youtube|webinar")),
+    ("infographic", re.compile(r"infographic|visual")),
     ("tussenrapportage", re.compile(r"tussen(?:rapportage|tijdse|evaluatie)|\b(?:2e|tweede) rapportage")),
     ("eindevaluatie", re.compile(r"eind(?:evaluatie|rapportage|verslag)|\bevaluatie")),
     ("projectplan", re.compile(r"projectplan|plan van aanpak|conceptplan|stageplan|\bplan\b")),
@@ -148,20 +193,24 @@ class ImportFormatError(Exception):
 
 @dataclass
 class Material:
-    """A reference to a report, podcast or video whose link was lost in the export."""
+    """A report, podcast or video the page linked to; ``url`` only when the export kept it."""
 
     kind: str
     title: str
     line: int
+    url: str = ""
 
 
 @dataclass
 class Entry:
     """One project as found in the file.
 
-    ``duration`` comes from the first Looptijd/Doorlooptijd value (its ``raw`` keeps all of
-    them, one per line) or else from Afgerond (as an end date). ``body`` holds
-    ("heading", str), ("paragraph", str) and ("list", list[str]) blocks.
+    ``duration`` comes from the Looptijd/Doorlooptijd values (the start of the first, the
+    latest end of all; its ``raw`` keeps all of them, one per line) or else from Afgerond (as
+    an end date). ``body`` holds ("heading", str), ("evaluatie", heading), ("paragraph", str)
+    and ("list", list[str]) blocks; the blocks after an ("evaluatie", ...) block up to the
+    next one belong to that evaluation. ``extra_fields`` are (label, value) pairs of unknown
+    labels in the field block.
     """
 
     line: int
@@ -179,6 +228,7 @@ class Entry:
     body: list[tuple[str, object]] = field(default_factory=list)
     materiaal: list[Material] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    extra_fields: list[tuple[str, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -190,6 +240,31 @@ def is_reference(sentence: str) -> bool:
     if len(text.split()) < 3:
         return False
     return any(pattern.search(text) for pattern in _REFERENCE_RES)
+
+
+def is_media_mention(sentence: str) -> bool:
+    """True for a sentence that points at a film, video or infographic ("In dit filmpje zie je ...")."""
+    return bool(_MEDIA_RE.search(clean_text(sentence).lower()))
+
+
+def make_material(kind: str, text: str, line: int) -> Material:
+    """A Material from a reference; a URL in it goes into ``url`` and out of the title."""
+    url_match = _URL_RE.search(text)
+    url = url_match.group() if url_match else ""
+    title = text
+    if url:
+        title = re.sub(r"\s*(?:via|op|:)?\s*:?\s*$", "", text.replace(url, "").strip()).strip() or url
+    return Material(kind, title, line, url)
+
+
+def is_title_line(text: str) -> bool:
+    """A short line without end punctuation that reads like the name of a document."""
+    text = text.strip()
+    if not text or len(text.split()) > 10 or text[-1] in ".!?:;," or ": " in text:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return not (_EVALUATION_RE.match(text) or _SECTION_RE.match(text) or _SUMMARY_RE.match(text))
 
 
 def guess_kind(text: str) -> str:
@@ -335,24 +410,65 @@ def _find_header(lines: list[str], project_index: int, lower: int) -> _Header:
     return _Header(groups[0][0], None, None, g1, groups[0][0], "")
 
 
-def _read_fields(lines: list[str], project_index: int) -> tuple[dict[str, list[tuple[str, int]]], int]:
-    """The field block from the Project: line; returns the fields and the index after it."""
-    fields: dict[str, list[tuple[str, int]]] = {}
-    last_key: str | None = None
+def _empty_label(line: str) -> bool:
+    match = _LABEL_RE.match(line)
+    return bool(match) and not match.group("value").strip()
+
+
+def _block_start(lines: list[str], project_index: int, lower: int) -> int:
+    """The first line of the field block around a Project: line: known fields may come before it."""
     i = project_index
+    while i - 1 >= lower and lines[i - 1].strip():
+        if _LABEL_RE.match(lines[i - 1]) and not _PROJECT_RE.match(lines[i - 1]):
+            i -= 1
+        elif i - 2 >= lower and _empty_label(lines[i - 2]) and not _PROJECT_RE.match(lines[i - 2]):
+            i -= 2  # a value on the line after its label
+        else:
+            break
+    return i
+
+
+def _extra_label(line: str) -> tuple[str, str] | None:
+    """(label, value) of an unknown 'Label: value' line, or None when the line is no field at all."""
+    match = _ANY_LABEL_RE.match(line)
+    if not match or _SUMMARY_RE.match(line.strip()):
+        return None
+    label, value = clean_text(match.group("label")), match.group("value").strip()
+    if len(label.split()) > 4 or value.startswith("//"):
+        return None
+    return label, value
+
+
+def _read_fields(lines: list[str], start: int, project_index: int):
+    """The field block from ``start`` up to a blank line: (known fields, extra fields, index after it).
+
+    Known fields: attribute -> [(value, line index)]. Extra fields: [[label, value, line index]].
+    A value may sit on the line after its label.
+    """
+    fields: dict[str, list[tuple[str, int]]] = {}
+    extras: list[list] = []
+    last: tuple[str, object] | None = None  # ("field", attribute) or ("extra", index in extras)
+    i = start
     while i < len(lines) and lines[i].strip():
         if i > project_index and _PROJECT_RE.match(lines[i]):
             break
         match = _LABEL_RE.match(lines[i])
+        extra = None if match or i < project_index else _extra_label(lines[i])
         if match:
-            last_key = FIELD_LABELS[match.group("label").lower()]
-            fields.setdefault(last_key, []).append((match.group("value").strip(), i))
-        elif last_key is not None and not fields[last_key][-1][0]:
-            fields[last_key][-1] = (lines[i].strip(), i)  # the value on the next line
+            key = FIELD_LABELS[match.group("label").lower()]
+            fields.setdefault(key, []).append((match.group("value").strip(), i))
+            last = ("field", key)
+        elif last is not None and last[0] == "field" and not fields[last[1]][-1][0]:
+            fields[last[1]][-1] = (lines[i].strip(), i)  # the value on the next line
+        elif last is not None and last[0] == "extra" and not extras[last[1]][1]:
+            extras[last[1]][1:] = [lines[i].strip(), i]
+        elif extra is not None:
+            extras.append([extra[0], extra[1], i])
+            last = ("extra", len(extras) - 1)
         else:
             break
         i += 1
-    return fields, i
+    return fields, extras, i
 
 
 # --------------------------------------------------------------------------- body
@@ -399,26 +515,35 @@ def _continues(current: str, following: str) -> bool:
     return len(current) >= 60 and current[-1].isalpha() and len(following) <= 40 and following[-1] in ".!?"
 
 
-def _split_references(unit: _Unit) -> list[tuple[str, str]]:
-    """A paragraph as ("para", text) and ("material", sentence) pieces, in order."""
-    if not any(is_reference(s) for s in _SENTENCE_SPLIT_RE.split(unit.text)):
-        return [("para", unit.text)]
+def _split_references(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """A paragraph as ("para", text) and ("material", sentence) pieces, in order, and the media
+    mentions in it (sentences that stay in the text and also name a film or infographic)."""
+    sentences = _SENTENCE_SPLIT_RE.split(text)
+    media = [sentence for sentence in sentences if is_media_mention(sentence)]
+    if not any(is_reference(s) or _SEE_BELOW_RE.match(s) for s in sentences):
+        return [("para", text)], media
     pieces: list[tuple[str, str]] = []
-    for sentence in _SENTENCE_SPLIT_RE.split(unit.text):
-        if is_reference(sentence):
+    for sentence in sentences:
+        if _SEE_BELOW_RE.match(sentence):
+            # "Zie hieronder.": the material is what the sentence before it describes
+            previous = pieces[-1][1] if pieces and pieces[-1][0] == "para" else sentence
+            pieces.append(("material", _SENTENCE_SPLIT_RE.split(previous)[-1]))
+        elif is_reference(sentence):
             pieces.append(("material", sentence))
+        elif pieces and pieces[-1][0] == "material" and re.match(r"^en\s+hier\b", sentence, re.IGNORECASE):
+            pieces.append(("material", sentence))  # "En hier ook.": one more document
         elif pieces and pieces[-1][0] == "material" and sentence[-1] not in ".!?":
             pieces[-1] = ("material", f"{pieces[-1][1]} {sentence}")  # the title of the link
         elif pieces and pieces[-1][0] == "para":
             pieces[-1] = ("para", f"{pieces[-1][1]} {sentence}")
         else:
             pieces.append(("para", sentence))
-    return pieces
+    return pieces, media
 
 
 def _looks_like_heading(text: str, following: tuple[str, str] | None) -> bool:
     """A known section title, or a short title line followed by text, a list or a reference."""
-    if following is not None and _SECTION_RE.match(text):
+    if following is not None and (_SECTION_RE.match(text) or _EVALUATION_RE.match(text)):
         return True
     if following is None or len(text) > 70 or len(text.split()) > 8:
         return False
@@ -428,14 +553,77 @@ def _looks_like_heading(text: str, following: tuple[str, str] | None) -> bool:
     return kind in ("item", "material") or len(next_text) >= 60 or next_text[-1] in ".!?:"
 
 
-def _parse_body(lines: list[str], start: int, end: int, entry: Entry) -> None:
-    """Fill samenvatting, body and materiaal from lines[start:end]."""
-    # (kind, text, line, whole paragraph); kind: para, item, material or summary
-    pieces: list[tuple[str, str, int, str]] = []
+# A piece of an entry's text: (kind, text, line, whole paragraph); kind: para, item, material or summary.
+_Piece = tuple[str, str, int, str]
+
+
+def _title_parts(text: str) -> list[str]:
+    """'Kaart 1, kaart 2 en kaart 3' -> ['Kaart 1', 'Kaart 2', 'Kaart 3']; a title without a comma
+    ('Borging en beheer') stays one."""
+    if "," not in text:
+        return [text]
+    parts = [part.strip(" .") for part in re.split(r"\s*,\s*|\s+en\s+", text) if part.strip(" .")]
+    if len(parts) < 2 or any(len(part.split()) > 6 for part in parts):
+        return [text]
+    return [part[0].upper() + part[1:] for part in parts]
+
+
+def _documents_from_lists(pieces: list[_Piece]) -> list[_Piece]:
+    """A lead-in ending in ':' that refers to documents, followed by short titles: one item per title.
+
+    The titles leave the body; a lead-in that is itself a reference ("Hier vind je de materialen:")
+    is replaced by them, another lead-in ("De tools van X:") stays as text.
+    """
+    result: list[_Piece] = []
+    index = 0
+    while index < len(pieces):
+        kind, text, line, paragraph = pieces[index]
+        lead = text.rstrip().endswith(":") and (kind == "material" or (
+            kind == "para" and _MATERIAL_LEAD_RE.search(text)))
+        following = index + 1
+        titles: list[_Piece] = []
+        if lead:
+            while following < len(pieces) and pieces[following][0] == "item" and is_title_line(pieces[following][1]):
+                titles.append(pieces[following])
+                following += 1
+            if not titles and following < len(pieces) and pieces[following][0] == "para" \
+                    and is_title_line(pieces[following][1]):
+                titles = [pieces[following]]
+                following += 1
+        if not titles:
+            result.append(pieces[index])
+            index += 1
+            continue
+        if kind == "para":
+            result.append(pieces[index])
+        for _, title, title_line, _ in titles:
+            for part in _title_parts(title):
+                result.append(("material", part, title_line, text))
+        index = following
+    return result
+
+
+def _trailing_titles(pieces: list[_Piece]) -> list[_Piece]:
+    """Short title lines at the very end of an entry are the texts of lost links: material."""
+    end = len(pieces)
+    while end > 0 and pieces[end - 1][0] == "para" and is_title_line(pieces[end - 1][1]):
+        end -= 1
+    if end == len(pieces) or not any(p[0] in ("para", "item") for p in pieces[:end]):
+        return pieces
+    return pieces[:end] + [("material", text, line, paragraph) for _, text, line, paragraph in pieces[end:]]
+
+
+def _pieces(lines: list[str], start: int, end: int) -> list[_Piece]:
+    pieces: list[_Piece] = []
     previous_material = False
     for unit in _units(lines, start, end):
         if unit.kind == "item":
-            pieces.append(("item", unit.text, unit.line, unit.text))
+            split, media = _split_references(unit.text)
+            kept = " ".join(text for kind, text in split if kind == "para")
+            if kept:
+                pieces.append(("item", kept, unit.line, unit.text))
+            pieces.extend(("material", text, unit.line, unit.text) for kind, text in split if kind == "material")
+            pieces.extend(("material", sentence, unit.line, unit.text) for sentence in media)
             previous_material = False
             continue
         summary = _SUMMARY_RE.match(unit.text)
@@ -448,21 +636,36 @@ def _parse_body(lines: list[str], start: int, end: int, entry: Entry) -> None:
         if previous_material and unit.text.startswith("En ") and len(unit.text) <= 100:
             pieces.append(("material", unit.text, unit.line, unit.text))
             continue
-        for kind, text in _split_references(unit):
-            pieces.append((kind, text, unit.line, unit.text))
+        split, media = _split_references(unit.text)
+        pieces.extend((kind, text, unit.line, unit.text) for kind, text in split)
         previous_material = pieces[-1][0] == "material"
+        pieces.extend(("material", sentence, unit.line, unit.text) for sentence in media)
+    return _trailing_titles(_documents_from_lists(pieces))
+
+
+def _parse_body(lines: list[str], start: int, end: int, entry: Entry) -> None:
+    """Fill samenvatting, body and materiaal from lines[start:end]."""
+    pieces = _pieces(lines, start, end)
 
     # Before "Het project in het kort" ("pre"), in the summary, or in the body after it.
     state = "pre" if any(piece[0] == "summary" for piece in pieces) else "summary"
     before_summary: list[str] = []
     summary: list[str] = []
     body: list[tuple[str, object]] = []
+    references: dict[int, list[str]] = {}  # evaluation block index -> references in its section
+    evaluation: int | None = None
     for index, (kind, text, line, paragraph) in enumerate(pieces):
         if kind == "material":
             material_kind = guess_kind(text)
             if material_kind == "overig" and len(text.split()) <= 4:
                 material_kind = guess_kind(paragraph)  # "... in een video. Bekijk dit hier:"
-            entry.materiaal.append(Material(material_kind, text, line))
+            listed = _LISTED_RE.match(text)  # "Download hier: A, B en C": three documents
+            titles = _title_parts(listed.group("titles")) if listed else [text]
+            titles = titles if len(titles) > 1 else [text]
+            entry.materiaal.extend(make_material(guess_kind(t) if len(titles) > 1 else material_kind, t, line)
+                                   for t in titles)
+            if evaluation is not None:
+                references.setdefault(evaluation, []).append(text)
         elif kind == "summary":
             if not summary:
                 state = "summary"
@@ -479,13 +682,34 @@ def _parse_body(lines: list[str], start: int, end: int, entry: Entry) -> None:
                 before_summary.append(text)
             elif state == "summary" and not (heading and summary):
                 summary.append(text)
+            elif heading and _EVALUATION_RE.match(text):
+                state = "body"
+                evaluation = len(body)
+                body.append(("evaluatie", text.rstrip(" :")))
             else:
                 state = "body"
                 body.append(("heading", text) if heading else ("paragraph", text))
     while body and body[-1][0] == "heading":  # a title with only references under it
         body.pop()
     entry.samenvatting = "\n\n".join(before_summary + summary)
-    entry.body = body
+    entry.body = _fill_empty_evaluations(body, references)
+
+
+def _fill_empty_evaluations(body, references):
+    """An evaluation section with nothing but references keeps them as its text; one with nothing
+    at all is dropped."""
+    result = []
+    for index, block in enumerate(body):
+        result.append(block)
+        if block[0] != "evaluatie":
+            continue
+        empty = index + 1 == len(body) or body[index + 1][0] == "evaluatie"
+        if empty:
+            if references.get(index):
+                result.extend(("paragraph", reference) for reference in references[index])
+            else:
+                result.pop()
+    return result
 
 
 # --------------------------------------------------------------------------- entries
@@ -507,7 +731,7 @@ def _joined(fields: dict[str, list[tuple[str, int]]], key: str) -> str:
     return "; ".join(dict.fromkeys(values))
 
 
-def _build_entry(lines: list[str], header: _Header, fields, project_index: int) -> Entry:
+def _build_entry(lines: list[str], header: _Header, fields, extras, project_index: int) -> Entry:
     title_value, title_index = fields["project"][0]
     title = re.sub(r"\s+", " ", title_value).strip()
     if not title:
@@ -544,7 +768,7 @@ def _build_entry(lines: list[str], header: _Header, fields, project_index: int) 
     afgerond = _joined(fields, "afgerond")
     warnings: list[str] = []
     if looptijden:
-        duration = dataclasses.replace(parse_duration(looptijden[0]), raw="\n".join(looptijden))
+        duration = parse_durations(looptijden)
     elif afgerond:
         duration = parse_duration(afgerond, afgerond=True)
     else:
@@ -563,6 +787,10 @@ def _build_entry(lines: list[str], header: _Header, fields, project_index: int) 
         heading_title = heading_text.split(":", 1)[1]
         if not _words(heading_title) & _words(title):
             warnings.append(f"Kop en projecttitel verschillen: '{heading_text}' tegenover '{title}'")
+    extra_fields = [(label, clean_text(value)) for label, value, _ in extras]
+    warnings.extend(
+        f"Onbekend veld: '{label}' (regel {index + 1}) bewaard als extra gegeven" for label, _, index in extras
+    )
 
     first_line = header.heading_index if header.heading_index is not None else header.start
     return Entry(
@@ -580,14 +808,29 @@ def _build_entry(lines: list[str], header: _Header, fields, project_index: int) 
         samenvatting="",
         materiaal=materiaal,
         warnings=warnings,
+        extra_fields=extra_fields,
     )
+
+
+def _check_characters(text: str) -> None:
+    """Refuse control characters (NUL and the like): they mean a damaged file, not text."""
+    bad = _CONTROL_RE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise ImportFormatError(
+            f"Ongeldig teken U+{ord(bad.group()):04X} in kolom {column}: het bestand is beschadigd "
+            "of geen tekstexport",
+            line,
+        )
 
 
 def parse(text: str) -> list[Entry]:
     """All entries of the inspiration file, in file order."""
     if not text or not text.strip():
         raise ImportFormatError("Het bestand is leeg", 1)
-    lines = text.splitlines()
+    _check_characters(text)
+    lines = text.replace("\ufeff", "").splitlines()
     project_indexes = [i for i, line in enumerate(lines) if _PROJECT_RE.match(line)]
     if not project_indexes:
         raise ImportFormatError("Geen projecten gevonden: is dit het inspiratiebestand?", 1)
@@ -595,24 +838,33 @@ def parse(text: str) -> list[Entry]:
     blocks = []
     lower = 0
     for index in project_indexes:
-        header = _find_header(lines, index, lower)
-        fields, after = _read_fields(lines, index)
-        blocks.append((header, fields, index, after))
+        start = _block_start(lines, index, lower)
+        header = _find_header(lines, start, lower)
+        fields, extras, after = _read_fields(lines, start, index)
+        blocks.append((header, fields, extras, index, after))
         lower = after
 
-    last_after = blocks[-1][3]
-    footer = (i for i in range(last_after, len(lines)) if _FOOTER_RE.match(lines[i]))
-    end_of_entries = next(footer, len(lines))
+    last_after = blocks[-1][4]
+    footer = next((i for i in range(last_after, len(lines)) if _FOOTER_RE.match(lines[i])), None)
+    end_of_entries = len(lines) if footer is None else footer
 
     entries = []
-    for number, (header, fields, index, after) in enumerate(blocks):
+    for number, (header, fields, extras, index, after) in enumerate(blocks):
         body_end = blocks[number + 1][0].start if number + 1 < len(blocks) else end_of_entries
         dangling = _truncated_tail(lines, after, body_end)
         if dangling is not None:
             raise ImportFormatError(
                 "Onvolledig project: kop en organisatie zonder regel 'Project:'", dangling + 1,
             )
-        entry = _build_entry(lines, header, fields, index)
+        entry = _build_entry(lines, header, fields, extras, index)
         _parse_body(lines, after, body_end, entry)
         entries.append(entry)
+    if footer is None:
+        last_line = max(i for i, line in enumerate(lines) if line.strip()) + 1
+        raise ImportFormatError(
+            f"Het bestand stopt midden in het project '{entries[-1].title}' (vanaf regel {entries[-1].line}): "
+            "het slot van de pagina ('Podcast-serie', 'Nieuwsbrief' of 'Interesse Subsidie') ontbreekt. "
+            "Is het bestand afgebroken?",
+            last_line,
+        )
     return entries

@@ -67,6 +67,8 @@ def test_editor_cannot_publish_directly_and_moderator_approval_is_required(clien
         "organisaties-0-organisatie": str(page.organisaties.first().organisatie_id), "organisaties-0-ORDER": "1",
         "materiaal-TOTAL_FORMS": "0", "materiaal-INITIAL_FORMS": "0", "materiaal-MIN_NUM_FORMS": "0",
         "materiaal-MAX_NUM_FORMS": "1000", "body-count": "0",
+        "extra_velden-TOTAL_FORMS": "0", "extra_velden-INITIAL_FORMS": "0", "extra_velden-MIN_NUM_FORMS": "0",
+        "extra_velden-MAX_NUM_FORMS": "1000",
         "action-publish": "1",
     }
     client.post(edit_url, post)

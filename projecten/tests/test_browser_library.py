@@ -12,10 +12,18 @@ from home.tests.browser import format_violations, open_browser, run_axe
 
 @pytest.fixture
 def library_content(make_project):
-    make_project("Vitaal in Ede", orgs=["Ede"], thema="Vitaliteit", ronde="2021-1",
-                 start=date(2020, 1, 1), end=date(2020, 12, 31), samenvatting="Over gezond werken.\n\nMeer.",
-                 materiaal=[("eindevaluatie", "Eindevaluatie vitaliteit")],
-                 contactpersoon="J. Jansen", contactgegevens="j.jansen@ede.example")
+    from projecten.models import ProjectVeld
+
+    vitaal = make_project(
+        "Vitaal in Ede", orgs=["Ede"], thema="Vitaliteit", ronde="2021-1",
+        start=date(2020, 1, 1), end=date(2020, 12, 31), samenvatting="Over gezond werken.\n\nMeer.",
+        materiaal=[("eindevaluatie", "Eindevaluatie vitaliteit")],
+        contactpersoon="J. Jansen", contactgegevens="j.jansen@ede.example",
+        body=[("evaluatie", {"soort": "evaluatie", "kop": "Korte evaluatie",
+                             "tekst": "<h3>Het doel</h3><p>Gezonder werken.</p><ul><li>Gelukt</li></ul>"})],
+    )
+    vitaal.extra_velden = [ProjectVeld(label="Budget", waarde="€ 45.000")]
+    vitaal.save_revision().publish()
     make_project("Leren in Wageningen", orgs=["Wageningen"], thema="Leren en ontwikkelen",
                  start=date(2021, 1, 1), samenvatting="Over leren.")
     return make_project("Samen in de regio", orgs=["Ede", "Wageningen"], thema="Vitaliteit",
@@ -24,10 +32,14 @@ def library_content(make_project):
 
 @pytest.mark.django_db(transaction=True)
 def test_library_pages_have_no_wcag_violations(live_server, library_content):
+    from projecten.models import ProjectPage
+
     project_url = library_content.url
+    evaluated = ProjectPage.objects.get(title="Vitaal in Ede").url
     with open_browser() as browser:
         page = browser.new_page()
-        for path in ["/", "/inspiratie/", "/inspiratie/?thema=vitaliteit&status=afgerond", project_url]:
+        for path in ["/", "/inspiratie/", "/inspiratie/?thema=vitaliteit&status=afgerond", project_url, evaluated,
+                     "/inspiratie/?evaluatie=ja&sorteer=startdatum"]:
             response = page.goto(live_server.url + path)
             assert response.status == 200, path
             assert page.get_attribute("html", "lang") == "nl"

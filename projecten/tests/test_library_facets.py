@@ -11,13 +11,16 @@ FIRST_OF_MONTH = TODAY.replace(day=1)
 # Each project with its status written out by hand (relative to today), not computed by the code.
 DATA = [
     dict(title="Fietsplan", orgs=["Ede"], thema="Vitaliteit", ronde="2021-1",
-         start=date(2020, 1, 1), end=date(2020, 12, 31), status="afgerond"),
+         start=date(2020, 1, 1), end=date(2020, 12, 31), status="afgerond",
+         materiaal=[("eindevaluatie", "Eindrapport fietsplan")], evaluatie=True),
     dict(title="Leerbudget", orgs=["Ede", "Wageningen"], thema="Leren en ontwikkelen", ronde="2021-2",
          start=date(2020, 1, 1), end=TODAY + timedelta(days=400), status="lopend"),
     dict(title="Onbekende looptijd", orgs=["Wageningen"], thema="Vitaliteit", ronde="",
-         start=None, end=None, status="onbekend"),
+         start=None, end=None, status="onbekend",
+         body=[("evaluatie", {"soort": "eindevaluatie", "kop": "", "tekst": "<p>Het werkte.</p>"})], evaluatie=True),
     dict(title="Toekomstplan", orgs=["Arnhem"], thema="Leren en ontwikkelen", ronde="2021-1",
-         start=TODAY + timedelta(days=30), end=None, status="gepland"),
+         start=TODAY + timedelta(days=30), end=None, status="gepland",
+         materiaal=[("podcast", "Een podcast is geen evaluatie")]),
     # Ends "this month": month precision means it runs until the last day of this month.
     dict(title="Maandproject", orgs=["Ede"], thema="Leren en ontwikkelen", ronde="",
          start=date(2021, 1, 1), end=FIRST_OF_MONTH, end_p="maand", status="lopend"),
@@ -31,8 +34,9 @@ SLUG = {"Ede": "ede", "Wageningen": "wageningen", "Arnhem": "arnhem",
 @pytest.fixture
 def projects(make_project):
     for d in DATA:
+        extra = {"body": d["body"]} if "body" in d else {}
         make_project(d["title"], orgs=d["orgs"], thema=d["thema"], ronde=d["ronde"], start=d["start"],
-                     end=d["end"], end_p=d.get("end_p", ""))
+                     end=d["end"], end_p=d.get("end_p", ""), materiaal=d.get("materiaal", ()), **extra)
     # Not live: must never be counted.
     make_project("Concept", orgs=["Ede"], thema="Vitaliteit", live=False)
 
@@ -43,6 +47,7 @@ def values_of(d, facet):
         "thema": {SLUG[d["thema"]]} if d["thema"] else set(),
         "status": {d["status"]},
         "ronde": {d["ronde"]} if d["ronde"] else set(),
+        "evaluatie": {"ja"} if d.get("evaluatie") else set(),
     }[facet]
 
 
@@ -73,6 +78,8 @@ def query(selected):
         {"organisatie": ["ede", "arnhem"]},
         {"organisatie": ["wageningen"], "thema": ["vitaliteit"], "ronde": ["2021-1"]},
         {"status": ["afgerond", "gepland"], "ronde": ["2021-2"]},
+        {"evaluatie": ["ja"]},
+        {"evaluatie": ["ja"], "thema": ["vitaliteit"], "organisatie": ["ede"]},
     ],
 )
 def test_facet_counts_follow_the_faceted_navigation_rule(client, projects, selected):

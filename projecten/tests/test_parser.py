@@ -394,10 +394,10 @@ def test_body_sections_and_lists(entries):
         ("list", [
             "Een nulmeting per team", "Een gesprek over de uitkomsten", "Afspraken voor het komende jaar",
         ]),
-        ("heading", "Tussenrapportage"),
+        ("evaluatie", "Tussenrapportage"),
         ("paragraph",
          "De eerste tien teams hebben hun nulmeting gedaan en zijn enthousiast over de gesprekken."),
-        ("heading", "Eindevaluatie"),
+        ("evaluatie", "Eindevaluatie"),
         ("paragraph", "Alle teams hebben afspraken gemaakt. De aanpak blijft bestaan na het project."),
         ("list", ["Meer teams doen mee dan verwacht", "De gesprekken kosten minder tijd dan gedacht"]),
     ]
@@ -558,7 +558,7 @@ def test_error_without_line_number():
 
 
 def test_minimal_entry_is_enough():
-    entry = parse("Project: Leerlab\nGemeente: Zandvoorde\n")[0]
+    entry = parse("Project: Leerlab\nGemeente: Zandvoorde\n\nNieuwsbrief\n")[0]
     assert (entry.title, entry.organisations, entry.heading, entry.line) == ("Leerlab", ["Zandvoorde"], "", 1)
 
 

@@ -2,15 +2,10 @@
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from projecten.importer.parser import parse
-
-SEED = (
-    Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "aeno-inspiratie-subsidieprojecten.txt"
-).resolve()
 
 # The test's own view of which raw theme names are the same theme (independent of normalise.py).
 THEME_ALIASES = {
@@ -23,10 +18,8 @@ THEME_ALIASES = {
 
 
 @pytest.fixture(scope="module")
-def text() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed file not found: {SEED}")
-    return SEED.read_text(encoding="utf-8")
+def text(seed_path) -> str:
+    return seed_path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

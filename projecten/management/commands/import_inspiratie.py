@@ -1,13 +1,16 @@
-"""manage.py import_inspiratie PATH [--dry-run]: load the A&O inspiration page export."""
+"""manage.py import_inspiratie PATH [--dry-run] [--force]: load the A&O inspiration page export."""
 
+import logging
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from projecten.importer.load import load
+from projecten.importer.load import ImportRefused, load
 from projecten.importer.parser import ImportFormatError, parse
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -19,8 +22,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="Pad naar het tekstbestand")
         parser.add_argument("--dry-run", action="store_true", help="Laat zien wat er zou veranderen, zonder op te slaan")
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Werk ook projecten bij waarvan de tekst meer dan de helft korter zou worden",
+        )
 
-    def handle(self, path, dry_run=False, **options):
+    def refuse(self, path, message):
+        logger.error("import_inspiratie %s geweigerd: %s", path, message.splitlines()[0])
+        raise CommandError(f"{path}: {message}\nEr is niets opgeslagen.")
+
+    def handle(self, path, dry_run=False, force=False, **options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"{path}: bestand niet gevonden")
@@ -31,11 +42,13 @@ class Command(BaseCommand):
         try:
             entries = parse(text)
         except ImportFormatError as exc:
-            raise CommandError(f"{path}: {exc}") from exc
+            self.refuse(path, str(exc))
 
         bar = tqdm(total=len(entries), unit="project", disable=not sys.stderr.isatty(), file=sys.stderr)
         try:
-            summary = load(entries, dry_run=dry_run, progress=bar.update)
+            summary = load(entries, dry_run=dry_run, progress=bar.update, force=force, source=file.name)
+        except ImportRefused as exc:
+            self.refuse(path, str(exc))
         except Exception as exc:
             raise CommandError(f"{path}: import afgebroken, niets opgeslagen: {exc!r}") from exc
         finally:
