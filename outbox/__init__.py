@@ -42,9 +42,12 @@ def mail_task(function):
 
 
 def describe(exc):
-    """The error without its text: its class, and the SMTP reply code where there is one."""
+    """The error without its text: its class, the SMTP reply code where there is one, and the error that
+    caused it (smtplib reports a read timeout as SMTPServerDisconnected)."""
     code = getattr(exc, "smtp_code", None)
-    return f"{type(exc).__name__} {code}" if code else type(exc).__name__
+    text = f"{type(exc).__name__} {code}" if code else type(exc).__name__
+    cause = exc.__cause__ or exc.__context__
+    return f"{text} na {type(cause).__name__}" if isinstance(cause, OSError) else text
 
 
 def deliver(message, mail, args, attempt, what):
@@ -81,7 +84,8 @@ def deliver(message, mail, args, attempt, what):
 
 def forget_finished_mail(sender, task_result, **kwargs):
     """A finished mail task's row in the task table goes, and with it the address among its arguments."""
-    if issubclass(sender, DatabaseBackend) and task_result.task.module_path in MAIL_TASKS:
+    task = task_result.task
+    if task.module_path in MAIL_TASKS and isinstance(task.get_backend(), DatabaseBackend):
         DBTaskResult.objects.filter(pk=task_result.id).delete()
 
 
