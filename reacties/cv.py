@@ -17,7 +17,7 @@ import zlib
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from pypdf import PdfReader, apply_configuration
-from pypdf.errors import PyPdfError
+from pypdf.errors import LimitReachedError, PyPdfError
 from pypdf.filters import ASCII85Decode, ASCIIHexDecode, LZWDecode, RunLengthDecode
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 MAX_CV_BYTES = 5 * 1024 * 1024
 MAX_INFLATED_BYTES = 100 * 1024 * 1024  # all streams together, decompressed (a CV with scans: some tens of MB)
-MAX_LAYER_BYTES = 16 * 1024 * 1024  # one decoded layer held in memory (object streams, LZW, run-length)
+MAX_LAYER_BYTES = 8 * 1024 * 1024  # one decoded layer held in memory (object streams, LZW, run-length)
 MAX_OBJECTS = 50_000
 MAX_SECONDS = 5.0
 MAX_DEPTH = 64
@@ -123,6 +123,8 @@ def inspect(upload):
             _inspect(PdfReader(upload, strict=False))
     except Refused:
         raise
+    except LimitReachedError as exc:  # pypdf stopped decoding at one of PYPDF_LIMITS
+        raise Refused(TOO_COMPLEX, f"pypdf-grens: {exc}"[:200]) from exc
     except RecursionError as exc:
         raise Refused(TOO_COMPLEX, "te diep genest") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error) as exc:
