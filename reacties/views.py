@@ -16,7 +16,7 @@ from vacatures import phases
 from vacatures.models import Herkomst, VacaturePage
 from vacatures.views import audience_for
 
-from .cv import CvSizeLimit
+from . import cv
 from .forms import ReactieForm
 from .models import Reactie, count_reaction
 from .tasks import confirm_to_candidate, notify_employer
@@ -43,7 +43,7 @@ def open_vacancy(request, pk):
 @csrf_exempt  # only so the upload limit is in place before the CSRF check reads the body: checked below
 @require_http_methods(["GET", "POST"])
 def reageren(request, pk):
-    request.upload_handlers.insert(0, CvSizeLimit(request))
+    request.upload_handlers.insert(0, cv.CvSizeLimit(request))
     return _reageren(request, pk)
 
 
@@ -62,7 +62,9 @@ def _reageren(request, pk):
             store(request, vacancy, form)
         # The same page whether this submit stored the reaction, an earlier one did, or the mail is still out.
         return render(request, "reacties/bedankt.html", {"vacature": vacancy})
-    return render(request, "reacties/reageren.html", {"vacature": vacancy, "form": form})
+    return render(request, "reacties/reageren.html", {
+        "vacature": vacancy, "form": form, "max_cv_bytes": cv.MAX_CV_BYTES, "cv_too_large": cv.TOO_LARGE,
+    })
 
 
 def store(request, vacancy, form):
