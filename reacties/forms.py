@@ -1,4 +1,5 @@
 import logging
+from uuid import UUID
 
 from django import forms
 
@@ -22,7 +23,7 @@ def check_pdf(upload):
 
 class ReactieForm(HoneypotMixin, forms.ModelForm):
     # A one-time token per filled-in form: a second submit of the same form stores nothing new.
-    formulier = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    formulier = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
 
     class Meta:
         model = Reactie
@@ -48,6 +49,14 @@ class ReactieForm(HoneypotMixin, forms.ModelForm):
         if cv_too_large:
             # The upload was stopped at 5 MB (cv.CvSizeLimit), so the file is missing: say why.
             self.fields["cv"].error_messages = {**self.fields["cv"].error_messages, "required": cv.TOO_LARGE}
+
+    def clean_formulier(self):
+        """The token as a UUID; a missing or mangled one is no reason to refuse the reaction (None: the
+        view makes a new one, so only that submit is unprotected against a double)."""
+        try:
+            return UUID(self.cleaned_data["formulier"])
+        except ValueError:
+            return None
 
     def clean_cv(self):
         return check_pdf(self.cleaned_data["cv"])

@@ -129,9 +129,10 @@ def test_double_submit_stores_one_reaction(client, vacancy):
         "reacties.tasks.confirm_to_candidate", "reacties.tasks.notify_employer",
     ]
     assert cv_files() - files_before == {Path(Reactie.objects.get().cv.path)}  # one CV file on disk
-    # A new visit to the form is a new reaction.
+    # A new visit to the form is a new reaction; a mangled token does not stop one either.
     client.post(url(vacancy), with_cv(filled_in_form(client, vacancy, naam="Tweede kandidaat")))
-    assert Reactie.objects.count() == 2
+    client.post(url(vacancy), with_cv(filled_in_form(client, vacancy, naam="Derde kandidaat", formulier="x<>")))
+    assert Reactie.objects.count() == 3
 
 
 def test_with_the_immediate_backend_a_mail_failure_never_reaches_the_candidate(client, vacancy, smtp_refused, caplog):
