@@ -19,7 +19,7 @@ from vacatures.views import audience_for
 from . import cv
 from .forms import ReactieForm
 from .models import Reactie, count_reaction
-from .tasks import confirm_to_candidate, notify_employer
+from .tasks import confirm_to_candidate, contact_address, notify_employer
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def store(request, vacancy, form):
         logger.info("Reactie op vacature %s: formulier tegelijk nogmaals verstuurd, niets opgeslagen", vacancy.pk)
         return
     base_url = request.build_absolute_uri("/")
-    if vacancy.contact_email or vacancy.reageer_email:
+    if contact_address(vacancy):
         notify_employer.enqueue(reactie.pk, base_url)
     confirm_to_candidate.enqueue(reactie.pk, base_url)
 
