@@ -11,7 +11,7 @@ from taxonomie.models import Organisatie, Thema
 
 # Fixtures of the vacancy exchange (a small network of employers, vacancies in every phase),
 # used by the vacancy, employee, reaction, search and report tests alike.
-pytest_plugins = ["vacatures.tests.fixtures"]
+pytest_plugins = ["vacatures.tests.fixtures", "outbox.tests.fixtures"]
 
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "shared" / "seeds"

@@ -1,32 +1,30 @@
+import logging
+from uuid import UUID
+
 from django import forms
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from medewerkers.forms import HoneypotMixin
 
+from . import cv
 from .models import Reactie
 
-MAX_CV_BYTES = 5 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 def check_pdf(upload):
-    """A CV must really be a PDF of at most 5 MB: checked by its content, not by its name."""
-    if upload.size > MAX_CV_BYTES:
-        raise forms.ValidationError("Je cv is groter dan 5 MB. Maak het bestand kleiner en probeer het opnieuw.")
-    upload.seek(0)
-    if upload.read(5) != b"%PDF-":
-        raise forms.ValidationError("Je cv is geen pdf-bestand. Sla het op als pdf en probeer het opnieuw.")
-    upload.seek(0)
+    """A CV must really be a PDF of at most 5 MB, without active content: checked by its content."""
     try:
-        if len(PdfReader(upload).pages) < 1:
-            raise forms.ValidationError("Je cv-bestand heeft geen pagina's.")
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-        raise forms.ValidationError("Je cv-bestand is beschadigd of geen geldige pdf.") from exc
-    upload.seek(0)
+        cv.inspect(upload)
+    except cv.Refused as refused:
+        logger.info("Cv geweigerd: %s", refused.reason)
+        raise forms.ValidationError(refused.message) from refused
     return upload
 
 
 class ReactieForm(HoneypotMixin, forms.ModelForm):
+    # A one-time token per filled-in form: a second submit of the same form stores nothing new.
+    formulier = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
     class Meta:
         model = Reactie
         fields = ["naam", "email", "telefoon", "motivatie", "cv", "toestemming_bewaren"]
@@ -45,6 +43,20 @@ class ReactieForm(HoneypotMixin, forms.ModelForm):
             "motivatie": {"required": "Schrijf kort waarom je reageert."},
             "cv": {"required": "Voeg je cv toe als pdf."},
         }
+
+    def __init__(self, *args, cv_too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cv_too_large:
+            # The upload was stopped at 5 MB (cv.CvSizeLimit), so the file is missing: say why.
+            self.fields["cv"].error_messages = {**self.fields["cv"].error_messages, "required": cv.TOO_LARGE}
+
+    def clean_formulier(self):
+        """The token as a UUID; a missing or mangled one is no reason to refuse the reaction (None: the
+        view makes a new one, so only that submit is unprotected against a double)."""
+        try:
+            return UUID(self.cleaned_data["formulier"])
+        except ValueError:
+            return None
 
     def clean_cv(self):
         return check_pdf(self.cleaned_data["cv"])

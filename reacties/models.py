@@ -56,6 +56,10 @@ class Reactie(models.Model):
     toestemming_bewaren = models.BooleanField("mag een jaar bewaard worden", default=False)
     herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
     aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
+    # The form's one-time token: a second submit of the same form finds its reaction and stores nothing.
+    formulier_token = models.UUIDField(null=True, unique=True, editable=False)
+    # Hash of the candidate's deletion link (sent in the confirmation mail); the link itself is not kept.
+    verwijder_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     objects = ReactieQuerySet.as_manager()
 

@@ -6,4 +6,5 @@ app_name = "reageren"
 urlpatterns = [
     path("<int:pk>/", views.reageren, name="formulier"),
     path("<int:pk>/extern/", views.extern, name="extern"),
+    path("verwijderen/<str:token>/", views.verwijderen, name="verwijderen"),
 ]

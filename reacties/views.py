@@ -1,19 +1,27 @@
 """Reacting to a vacancy: a form with a CV, or a counted link out to the employer's own site."""
 
-from django.conf import settings
-from django.core.mail import send_mail
+import logging
+from uuid import uuid4
+
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from medewerkers.models import token_hash
 from medewerkers.views import RATE, too_many
 from vacatures import phases
 from vacatures.models import Herkomst, VacaturePage
 from vacatures.views import audience_for
 
+from . import cv
 from .forms import ReactieForm
-from .models import count_reaction
+from .models import Reactie, count_reaction
+from .tasks import confirm_to_candidate, contact_address, notify_employer
+
+logger = logging.getLogger(__name__)
 
 
 def origin(request, vacancy):
@@ -32,23 +40,71 @@ def open_vacancy(request, pk):
     return vacancy
 
 
+@csrf_exempt  # only so the upload limit is in place before the CSRF check reads the body: checked below
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
 def reageren(request, pk):
+    request.upload_handlers.insert(0, cv.CvSizeLimit(request))
+    return _reageren(request, pk)
+
+
+@csrf_protect
+@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+def _reageren(request, pk):
     vacancy = open_vacancy(request, pk)
     if request.method == "POST" and getattr(request, "limited", False):
         return too_many(request)
-    form = ReactieForm(request.POST or None, request.FILES or None)
+    form = ReactieForm(
+        request.POST or None, request.FILES or None, cv_too_large=getattr(request, "cv_too_large", False),
+        initial={"formulier": uuid4()},
+    )
     if request.method == "POST" and form.is_valid():
         if not form.is_bot():
-            reactie = form.save(commit=False)
-            reactie.vacature = vacancy
-            reactie.herkomst = origin(request, vacancy)
+            store(request, vacancy, form)
+        # The same page whether this submit stored the reaction, an earlier one did, or the mail is still out.
+        return render(request, "reacties/bedankt.html", {"vacature": vacancy})
+    return render(request, "reacties/reageren.html", {
+        "vacature": vacancy, "form": form, "max_cv_bytes": cv.MAX_CV_BYTES, "cv_too_large": cv.TOO_LARGE,
+    })
+
+
+def store(request, vacancy, form):
+    """Store and count the reaction once per form token, then queue its mail (sent by the task worker)."""
+    token = form.cleaned_data.get("formulier") or uuid4()
+    if Reactie.objects.filter(formulier_token=token).exists():
+        logger.info("Reactie op vacature %s: formulier nogmaals verstuurd, niets opgeslagen", vacancy.pk)
+        return
+    reactie = form.save(commit=False)
+    reactie.vacature = vacancy
+    reactie.herkomst = origin(request, vacancy)
+    reactie.formulier_token = token
+    try:
+        with transaction.atomic():
             reactie.save()
             count_reaction(vacancy.pk, phases.local_date(), reactie.herkomst)
-            notify_contact(request, vacancy, reactie)
-        return render(request, "reacties/bedankt.html", {"vacature": vacancy})
-    return render(request, "reacties/reageren.html", {"vacature": vacancy, "form": form})
+    except IntegrityError:
+        # The same form submitted twice at the same moment: the other request stored it.
+        reactie.cv.delete(save=False)
+        logger.info("Reactie op vacature %s: formulier tegelijk nogmaals verstuurd, niets opgeslagen", vacancy.pk)
+        return
+    base_url = request.build_absolute_uri("/")
+    if contact_address(vacancy):
+        notify_employer.enqueue(reactie.pk, base_url)
+    confirm_to_candidate.enqueue(reactie.pk, base_url)
+
+
+@require_http_methods(["GET", "POST"])
+def verwijderen(request, token):
+    """The candidate's one-time link from the confirmation mail: GET asks, POST deletes the reaction and
+    its CV (the daily counts stay). A used or unknown link answers 410."""
+    reactie = Reactie.objects.filter(verwijder_hash=token_hash(token)).select_related("vacature").first()
+    if reactie is None:
+        return render(request, "reacties/verwijderen_ongeldig.html", status=410)
+    if request.method == "GET":
+        return render(request, "reacties/verwijderen.html", {"vacature": reactie.vacature})
+    pk, vacancy = reactie.pk, reactie.vacature
+    reactie.delete()
+    logger.info("Reactie %s verwijderd op verzoek van de kandidaat", pk)
+    return render(request, "reacties/verwijderd.html", {"vacature": vacancy})
 
 
 @require_POST
@@ -61,16 +117,3 @@ def extern(request, pk):
     if not getattr(request, "limited", False):
         count_reaction(vacancy.pk, phases.local_date(), origin(request, vacancy))
     return HttpResponseRedirect(vacancy.reageer_url, status=303)
-
-
-def notify_contact(request, vacancy, reactie):
-    to = vacancy.contact_email or vacancy.reageer_email
-    if not to:
-        return
-    admin_url = request.build_absolute_uri(f"/admin/reacties/?vacature={vacancy.pk}")
-    send_mail(
-        f"Nieuwe reactie op {vacancy.title}",
-        f"Er is een nieuwe reactie op de vacature ‘{vacancy.title}’ van {reactie.naam}.\n\n"
-        f"Bekijk de reactie en het cv in het beheer (na inloggen): {admin_url}\n",
-        settings.DEFAULT_FROM_EMAIL, [to],
-    )

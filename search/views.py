@@ -1,22 +1,30 @@
 """/zoeken/: the site search over every searchable type, through the one faceted-search service."""
 
 from django.shortcuts import render
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
-from search.service import PAGE_PARAM, FacetedSearch
+from search.service import PAGE_PARAM, FacetedSearch, search_terms
 from search.site import TYPES, searchable_pages, site_facets
 
 
 def editors_picks(request, query):
     """Promoted results for a query, visible ones only; also counts the query for the popular-terms report
-    (Wagtail's 'Zoektermen' report: the query text and a daily count, nothing about who searched)."""
-    if not query:
+    (Wagtail's 'Zoektermen' report: the query text and a daily count, nothing about who searched).
+
+    The report stores what was searched for: the words of the cleaned query (`search_terms`, at most
+    MAX_QUERY_LENGTH characters), and nothing for a query without words."""
+    terms = search_terms(query)
+    if not terms:
         return []
-    record = Query.get(query)
     if not request.GET.get(PAGE_PARAM):
-        record.add_hit()
+        Query.get(terms).add_hit()
     visible = searchable_pages(request).values("pk")
-    return [pick.page.specific for pick in record.editors_picks.filter(page__in=visible).select_related("page")]
+    promotions = SearchPromotion.objects.filter(
+        query__query_string__in={normalise_query_string(query), terms}, page__in=visible,
+    ).select_related("page").order_by("sort_order", "pk")
+    pages = {promotion.page_id: promotion.page for promotion in promotions}  # a page once, in order
+    return [page.specific for page in pages.values()]
 
 
 def search(request):

@@ -1,12 +1,15 @@
 """/vacatures/feed/: RSS of public vacancies, with the listing's filters (a 'digitale vacaturekrant').
 
-Always public-only, whoever asks: an intranet embeds this feed for everyone.
+Always public-only, whoever asks: an intranet embeds this feed for everyone. A feed with a text query
+answers 503 while the search engine cannot be reached, rather than the unfiltered list (an intranet
+would show the wrong selection as if it were the right one).
 """
 
 from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from . import phases
@@ -20,6 +23,17 @@ class VacatureFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.unavailable = False
+        response = super().__call__(request, *args, **kwargs)
+        if self.unavailable:
+            return HttpResponse(
+                "Zoeken op tekst is tijdelijk niet beschikbaar, dus deze feed met zoekterm kan nu niet worden "
+                "gemaakt. Probeer het later opnieuw.",
+                status=503, content_type="text/plain; charset=utf-8", headers={"Retry-After": "60"},
+            )
+        return response
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -39,6 +53,7 @@ class VacatureFeed(Feed):
     def items(self):
         public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
         result, _ = vacancy_search(self.request, queryset=public, audience=phases.PUBLIC)
+        self.unavailable = result.unavailable  # only ever true for a feed with a text query
         ids = result.paginator.object_list[:100]  # primary keys, in the listing's order
         by_id = public.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]

@@ -43,7 +43,6 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 if os.environ.get("REDIS_URL"):
     # Shared by the workers: rate limits and the per-audience page cache need one store.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}

@@ -67,7 +67,8 @@ def test_foreign_domain_is_refused_neutrally(client, network):
     response = client.post("/medewerkers/inloggen/", {"email": "iemand@gmail.example"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Dit adres hoort niet bij een deelnemende organisatie" in html
+    assert "Als dit adres bij een deelnemende werkgever hoort, krijg je binnen een paar minuten een e-mail" in html
+    assert 'href="/werkgevers/"' in html
     assert "alfa.example" not in html and "beta.example" not in html and "Alfa" not in html.split("<main")[1]
     assert mail.outbox == []
     # A look-alike domain is foreign too.

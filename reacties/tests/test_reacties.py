@@ -51,9 +51,10 @@ def test_reaction_is_stored_with_its_derived_origin_and_mailed_to_the_contact(cl
     post(of_beta, vacancy, naam="Collega van Beta")
     origins = dict(Reactie.objects.values_list("naam", "herkomst"))
     assert origins == {"Sanne de Boer": "extern", "Collega van Alfa": "eigen", "Collega van Beta": "netwerk"}
-    assert [m.to for m in mail.outbox] == [["werving@alfa.example"]] * 3
-    assert "Sanne de Boer" in mail.outbox[0].body
-    assert "Ik wil graag" not in mail.outbox[0].body  # the motivation stays in the admin
+    to_employer = [m for m in mail.outbox if m.to == ["werving@alfa.example"]]
+    assert len(to_employer) == 3 and len(mail.outbox) == 6  # and a confirmation to each candidate
+    assert "Sanne de Boer" in to_employer[0].body
+    assert "Ik wil graag" not in to_employer[0].body  # the motivation stays in the admin
     row = Dagcijfers.objects.get(vacature=vacancy, datum=phases.local_date())
     assert (row.reacties_extern, row.reacties_eigen, row.reacties_netwerk) == (1, 1, 1)
 

@@ -33,3 +33,30 @@ def test_popular_queries_are_counted_without_personal_data(client, admin_client,
     assert {f.name for f in QueryDailyHits._meta.concrete_fields} == {"id", "query", "date", "hits"}
     report = admin_client.get("/admin/searchpicks/reports/search-terms/")
     assert report.status_code == 200 and "leerbudget" in report.content.decode()
+
+
+def test_search_terms_report_stores_only_cleaned_words(client, make_project):
+    """Hostile strings, control characters and 10,000 characters: the report keeps the words that were
+    searched for, at most MAX_QUERY_LENGTH characters, and nothing for a query without words."""
+    import re
+
+    from search.service import MAX_QUERY_LENGTH
+
+    make_project("Leren")
+    typed = [
+        "<script>alert(1)</script>", "x" * 10_000, "((", "*", " ", "'; DROP TABLE wagtailcore_page; --",
+        "\x00\x1b", "  Leer\x00budget  ", '"", %%%',
+    ]
+    for query in typed:
+        assert client.get("/zoeken/", {"q": query}).status_code == 200
+    stored = set(Query.objects.values_list("query_string", flat=True))
+    assert stored == {"script alert 1 script", "x" * MAX_QUERY_LENGTH, "drop table wagtailcore_page", "leer budget"}
+    assert all(re.fullmatch(r"\w+( \w+)*", s) and len(s) <= MAX_QUERY_LENGTH for s in stored)
+    assert QueryDailyHits.objects.count() == 4
+
+
+def test_picks_match_the_words_an_editor_typed(client, make_project):
+    pick = make_project("Werk en privé in balans")
+    promote("Werk & privé", pick)  # Wagtail keeps the editor's text: "werk & privé"
+    html = client.get("/zoeken/", {"q": "werk & privé"}).content.decode()
+    assert "Aanbevolen" in html and "Werk en privé in balans" in html

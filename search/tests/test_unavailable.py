@@ -44,3 +44,22 @@ def test_listing_still_renders_from_the_database(client, projects, cluster_down)
     plain = client.get("/inspiratie/")
     assert plain.status_code == 200 and plain.context["search"].total == 2
     assert "tijdelijk niet beschikbaar" not in plain.content.decode()
+
+
+@pytest.fixture
+def vacancies(make_vacancy):
+    make_vacancy("alfa", "Adviseur vitaliteit")
+    make_vacancy("beta", "Jurist omgevingsrecht")
+
+
+def test_feed_with_a_query_answers_503_instead_of_the_unfiltered_list(client, vacancies, cluster_down):
+    response = client.get("/vacatures/feed/", {"q": "jurist"})
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    html = response.content.decode()
+    assert "tijdelijk niet beschikbaar" in html and "Adviseur vitaliteit" not in html
+    # Without a text query the feed needs no search engine: filters still work from the database.
+    plain = client.get("/vacatures/feed/", {"organisatie": "beta"})
+    assert plain.status_code == 200
+    feed = plain.content.decode()
+    assert "Jurist omgevingsrecht" in feed and "Adviseur vitaliteit" not in feed

@@ -1,0 +1,111 @@
+"""Mail about a reaction, sent in the background (see outbox): a note to the employer's contact and a
+confirmation to the candidate. The tasks get the reaction's id only and read the rest when they run;
+a reaction deleted in the meantime gets no mail."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import formats, timezone
+
+from medewerkers.models import token_hash
+from outbox import deliver, mail_task
+
+from .models import BEWAARTERMIJN_MET_TOESTEMMING, BEWAARTERMIJN_NA_SLUITING, Reactie
+
+
+def contact_address(vacancy):
+    return vacancy.contact_email or vacancy.reageer_email
+
+
+def _reaction(reactie_id):
+    return Reactie.objects.select_related("vacature", "vacature__werkgever").filter(pk=reactie_id).first()
+
+
+@mail_task
+def notify_employer(reactie_id, base_url, attempt=1):
+    reactie = _reaction(reactie_id)
+    if reactie is None or not contact_address(reactie.vacature):
+        return
+    vacancy = reactie.vacature
+    admin_url = base_url.rstrip("/") + f"/admin/reacties/?vacature={vacancy.pk}"
+    message = EmailMessage(
+        f"Nieuwe reactie op {vacancy.title}",
+        f"Er is een nieuwe reactie op de vacature ‘{vacancy.title}’ van {reactie.naam}.\n\n"
+        f"Bekijk de reactie en het cv in het beheer (na inloggen): {admin_url}\n",
+        settings.DEFAULT_FROM_EMAIL, [contact_address(vacancy)],
+    )
+    deliver(message, notify_employer, (reactie_id, base_url), attempt, f"reactie {reactie_id} aan werkgever")
+
+
+def retention_text(reactie):
+    """How long this reaction is kept, in the words of the rules in retention.py."""
+    if reactie.toestemming_bewaren:
+        # purge_reacties deletes it on the first day after a year from its receipt
+        until = timezone.localdate(reactie.aangemaakt + BEWAARTERMIJN_MET_TOESTEMMING) + timedelta(days=1)
+        return (
+            "Je gaf toestemming om je gegevens een jaar te bewaren voor andere passende vacatures. "
+            f"We verwijderen je reactie en cv daarom op {formats.date_format(until, 'j F Y')}."
+        )
+    closing = reactie.vacature.sluitingsdatum
+    # a vacancy closes at the end of its closing date: purge_reacties deletes on the 29th day after it
+    latest = formats.date_format(closing + BEWAARTERMIJN_NA_SLUITING + timedelta(days=1), "j F Y")
+    return (
+        "We verwijderen je reactie en cv vier weken nadat de vacature is vervuld of gesloten. De vacature "
+        f"sluit op {formats.date_format(closing, 'j F Y')}, dus uiterlijk op {latest} "
+        "(tenzij de werkgever de sluitingsdatum verschuift). Het aantal reacties op de vacature houden we "
+        "bij, zonder gegevens over jou."
+    )
+
+
+def confirmation_body(reactie, deletion_link):
+    vacancy = reactie.vacature
+    contact = contact_address(vacancy)
+    lines = [
+        f"Hallo {reactie.naam},",
+        "",
+        f"Bedankt voor je reactie op de vacature ‘{vacancy.title}’ bij {vacancy.werkgever.title}. "
+        "We hebben je reactie doorgestuurd naar de werkgever. Dit heb je ons gestuurd:",
+        "",
+        f"Naam: {reactie.naam}",
+        f"E-mailadres: {reactie.email}",
+        f"Telefoon: {reactie.telefoon or 'niet ingevuld'}",
+        "Cv: meegestuurd als pdf (niet in deze e-mail)",
+        f"Een jaar bewaren voor andere vacatures: {'ja' if reactie.toestemming_bewaren else 'nee'}",
+        "",
+        "Motivatie:",
+        reactie.motivatie,
+        "",
+        "Hoe lang we je gegevens bewaren",
+        retention_text(reactie),
+        "",
+        "Eerder laten verwijderen",
+        "Wil je dat we je reactie en cv nu al verwijderen? Open deze link en bevestig daar:",
+        deletion_link,
+    ]
+    if contact:
+        lines += ["", f"Vragen over de vacature? Mail de werkgever: {contact} (of beantwoord deze e-mail)."]
+    lines += ["", "Met vriendelijke groet,", "In Beweging"]
+    return "\n".join(lines) + "\n"
+
+
+@mail_task
+def confirm_to_candidate(reactie_id, base_url, attempt=1):
+    """What the candidate sent (without the CV), how long it is kept and a one-time deletion link.
+    Only the link's hash is stored; each attempt makes a new link (an unsent one is never known)."""
+    reactie = _reaction(reactie_id)
+    if reactie is None:
+        return
+    token = secrets.token_urlsafe(32)
+    Reactie.objects.filter(pk=reactie.pk).update(verwijder_hash=token_hash(token))
+    link = base_url.rstrip("/") + reverse("reageren:verwijderen", args=[token])
+    contact = contact_address(reactie.vacature)
+    message = EmailMessage(
+        f"Je reactie op {reactie.vacature.title}",
+        confirmation_body(reactie, link),
+        settings.DEFAULT_FROM_EMAIL, [reactie.email],
+        reply_to=[contact] if contact else None,
+    )
+    deliver(message, confirm_to_candidate, (reactie_id, base_url), attempt, f"bevestiging reactie {reactie_id}")
