@@ -1,17 +1,15 @@
 """import_inspiratie against the real file and against bad files (all or nothing)."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Revision
 
+from conftest import seed_path
 from projecten.models import ProjectPage
 from taxonomie.models import Organisatie, Thema
-
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "aeno-inspiratie-subsidieprojecten.txt"
 
 # Written here from reading the source: each spelling variant -> the theme it means.
 THEME_VARIANTS = {
@@ -23,9 +21,15 @@ THEME_VARIANTS = {
 }
 
 
-def themes_named_in_source():
+@pytest.fixture
+def seed():
+    """The real inspiration file in ../shared/seeds; without it the test is skipped (fails with REQUIRE_SEEDS=1)."""
+    return seed_path("aeno-inspiratie-subsidieprojecten.txt")
+
+
+def themes_named_in_source(seed):
     """The themes the source names, read from its Thema/Domein/Beleidsthema lines (value may follow)."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+    lines = seed.read_text(encoding="utf-8").splitlines()
     names = set()
     for i, line in enumerate(lines):
         m = re.match(r"^(Thema|Domein|Beleidsthema)\s*:\s*(.*)$", line.strip())
@@ -41,8 +45,8 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_real_library_imports_completely_and_a_second_run_changes_nothing(capsys):
-    call_command("import_inspiratie", str(SEED))
+def test_real_library_imports_completely_and_a_second_run_changes_nothing(capsys, seed):
+    call_command("import_inspiratie", str(seed))
     first = capsys.readouterr().out
     assert "141 projecten gelezen: 141 aangemaakt, 0 bijgewerkt, 0 ongewijzigd" in first
 
@@ -51,7 +55,7 @@ def test_real_library_imports_completely_and_a_second_run_changes_nothing(capsys
     assert pages.live().count() == 141
     assert pages.filter(looptijd_start__isnull=False).count() >= 130
     assert len({p.url_path for p in pages}) == 141  # repeated titles get distinct URLs
-    assert {t.naam for t in Thema.objects.all()} == themes_named_in_source()
+    assert {t.naam for t in Thema.objects.all()} == themes_named_in_source(seed)
 
     # One body, one record: the variants of the source are merged.
     names = set(Organisatie.objects.values_list("naam", flat=True))
@@ -62,7 +66,7 @@ def test_real_library_imports_completely_and_a_second_run_changes_nothing(capsys
         "Duiven", "Westervoort",
     }
     # Every organisation named before the colon of an entry heading exists and has a project.
-    headings = re.findall(r"^\*{0,2}([^:\n]{2,60}):", SEED.read_text(encoding="utf-8"), flags=re.M)
+    headings = re.findall(r"^\*{0,2}([^:\n]{2,60}):", seed.read_text(encoding="utf-8"), flags=re.M)
     for heading_org in {"Aalten", "Amersfoort", "Alkmaar", "Almere", "Altena", "Assen"} & set(headings):
         assert Organisatie.objects.get(naam=heading_org).projecten.exists(), heading_org
     # URLs were lost in the export: material is kept and flagged.
@@ -70,16 +74,16 @@ def test_real_library_imports_completely_and_a_second_run_changes_nothing(capsys
     assert with_material and all(m.url_ontbreekt for p in with_material for m in p.materiaal.all())
 
     before = snapshot()
-    call_command("import_inspiratie", str(SEED))
+    call_command("import_inspiratie", str(seed))
     second = capsys.readouterr().out
     assert "0 aangemaakt, 0 bijgewerkt, 141 ongewijzigd" in second
     assert snapshot() == before
 
 
 @pytest.mark.django_db
-def test_dry_run_saves_nothing(capsys, library):
+def test_dry_run_saves_nothing(capsys, library, seed):
     before = snapshot()
-    call_command("import_inspiratie", str(SEED), "--dry-run")
+    call_command("import_inspiratie", str(seed), "--dry-run")
     out = capsys.readouterr().out
     assert "[proefrun, niets opgeslagen]" in out and "141 aangemaakt" in out
     assert "zou aanmaken:" in out

@@ -1,16 +1,12 @@
-"""The parser on the real inspiration file (read from /work/shared/seeds, never copied)."""
+"""The parser on the real inspiration file (read from ../shared/seeds, never copied; see conftest.seed_path)."""
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from conftest import seed_path
 from projecten.importer.parser import parse
-
-SEED = (
-    Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "aeno-inspiratie-subsidieprojecten.txt"
-).resolve()
 
 # The test's own view of which raw theme names are the same theme (independent of normalise.py).
 THEME_ALIASES = {
@@ -24,9 +20,7 @@ THEME_ALIASES = {
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed file not found: {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    return seed_path("aeno-inspiratie-subsidieprojecten.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
