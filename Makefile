@@ -8,10 +8,10 @@ SEEDS ?= ../shared/seeds
 export SEEDS
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Test processes (pytest-xdist): `auto` is one per CPU core; TEST_WORKERS=0 runs the suite in one process.
-# loadgroup keeps the tests that share a module's data on one worker (conftest.py gives them an xdist_group)
-# and hands out the rest one by one, transaction tests last.
+# xdist's default distribution hands each worker consecutive tests in pytest-django's order (transaction tests
+# last), so a module's shared data (conftest.module_db) is made at most once per worker.
 TEST_WORKERS ?= auto
-PYTEST := $(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 
 .PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean
 

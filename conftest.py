@@ -48,13 +48,14 @@ def module_db(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """A test using module_db gets the django_db mark (its own savepoint), and keeps to one xdist worker with
-    the rest of its module (`--dist loadgroup`), so the shared rows are made once per module, not per worker."""
+    """A test using module_db gets the django_db mark: its own savepoint inside the module's transaction.
+
+    (Before pytest-django's own hook, which puts transaction tests last by that mark.) pytest-xdist's default
+    distribution hands each worker consecutive tests, so a module's shared rows are made at most once per worker.
+    """
     for item in items:
-        if "module_db" in getattr(item, "fixturenames", ()):
-            if not item.get_closest_marker("django_db"):
-                item.add_marker(pytest.mark.django_db)
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        if "module_db" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture
