@@ -5,7 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SEEDS ?= ../shared/seeds
+export SEEDS
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Test processes (pytest-xdist): `auto` is one per CPU core; TEST_WORKERS=0 runs the suite in one process.
+# xdist's default distribution hands each worker consecutive tests in pytest-django's order (transaction tests
+# last), so a module's shared data (conftest.module_db) is made at most once per worker.
+TEST_WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 
 .PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean
 
@@ -45,16 +51,20 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 test-sqlite: install
-	$(VENV)/bin/pytest -q
+	$(PYTEST)
 
 test-postgres: install
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+	DATABASE_URL=$(PG_URL) $(PYTEST)
 
 # Imports the real library from ../shared/seeds into a fresh database, twice: the second run must change nothing.
 # Then compares the import field by field with an independent reading of the source (vergelijk_import).
 IMPORT_DB := $(CURDIR)/.import-check.sqlite3
 INSPIRATIE := $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt
 import-check: install
+	@test -f $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt || { \
+	  echo "import-check: $(SEEDS)/aeno-inspiratie-subsidieprojecten.txt ontbreekt." \
+	       "De echte bronbestanden staan in ../shared/seeds naast het project; geef een andere map met SEEDS=<map>."; \
+	  exit 1; }
 	rm -f $(IMPORT_DB)
 	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(IMPORT_DB) $(MANAGE) import_inspiratie $(INSPIRATIE) | tail -n 1

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -6,8 +8,10 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / ".test-media" / "public"
-PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"
+# One folder per pytest-xdist worker (gw0, gw1, ...), so parallel tests never share or delete each other's files.
+TEST_MEDIA = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = TEST_MEDIA / "public"
+PRIVATE_MEDIA_ROOT = TEST_MEDIA / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -3,30 +3,16 @@
 import re
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
+from conftest import sign_in, sign_in_link
 from medewerkers.audience import SIGNED_IN_AT
 from medewerkers.models import Inloglink, Medewerker
+from vacatures.tests import fixtures
 
-
-def link_from_mail():
-    assert len(mail.outbox) == 1
-    return re.search(r"http://testserver(/medewerkers/inloggen/[\w-]+/)", mail.outbox[0].body).group(1)
-
-
-@pytest.fixture
-def signed_in(client, network):
-    """Sign in through the real flow and return the client."""
-    def sign_in(email, c=None):
-        c = c or client
-        mail.outbox.clear()
-        c.post("/medewerkers/inloggen/", {"email": email})
-        c.post(link_from_mail())
-        return c
-
-    return sign_in
+# Every test only reads the network; what a test writes (links, employees) is rolled back after it.
+network = fixtures.network_from_module
 
 
 def test_known_domain_gets_a_single_use_link(client, network):
@@ -34,7 +20,7 @@ def test_known_domain_gets_a_single_use_link(client, network):
     assert response.status_code == 200
     assert "Kijk in je mailbox" in response.content.decode()
     assert mail.outbox[0].to == ["jan.jansen@alfa.example"]
-    path = link_from_mail()
+    path = sign_in_link()
     assert Inloglink.objects.get().token_hash not in mail.outbox[0].body  # only the hash is stored
 
     confirm = client.get(path)  # a mail scanner opening the link does not use it up
@@ -54,7 +40,7 @@ def test_known_domain_gets_a_single_use_link(client, network):
 
 def test_link_expires_after_30_minutes(client, network):
     client.post("/medewerkers/inloggen/", {"email": "p@beta.example"})
-    path = link_from_mail()
+    path = sign_in_link()
     Inloglink.objects.update(aangemaakt=timezone.now() - timedelta(minutes=31))
     assert client.post(path).status_code == 410
     assert not Medewerker.objects.exists()
@@ -84,21 +70,21 @@ def test_same_answer_whether_or_not_a_mail_went_out(client, network):
     assert strip(sent) == strip(bot)  # ...and looks the same
 
 
-def test_sign_out_and_session_age_end_it(client, signed_in):
-    signed_in("a@alfa.example")
+def test_sign_out_and_session_age_end_it(client, network):
+    sign_in("a@alfa.example", client)
     assert client.get("/vacatures/").wsgi_request.audience.werkgever_id is not None
     client.post("/medewerkers/uitloggen/")
     assert client.get("/vacatures/").wsgi_request.audience.werkgever_id is None
 
-    signed_in("a@alfa.example")
+    sign_in("a@alfa.example", client)
     session = client.session
     session[SIGNED_IN_AT] = (timezone.now() - timedelta(days=31)).isoformat()
     session.save()
     assert client.get("/vacatures/").wsgi_request.audience.werkgever_id is None
 
 
-def test_only_address_employer_and_last_sign_in_are_stored(client, signed_in):
-    signed_in("a@alfa.example")
+def test_only_address_employer_and_last_sign_in_are_stored(client, network):
+    sign_in("a@alfa.example", client)
     client.get("/vacatures/")
     fields = {f.name for f in Medewerker._meta.get_fields() if f.concrete}
     assert fields == {"id", "email", "werkgever", "laatst_ingelogd"}

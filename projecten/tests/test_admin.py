@@ -9,11 +9,16 @@ import pytest
 from django.contrib.auth.models import Group, User
 from wagtail.models import Collection, Workflow
 
+from conftest import library_from_module, project_factory
 from projecten.models import ProjectPage
 
+# The three projects are made once for the module (their tests only read them).
+library = library_from_module
 
-@pytest.fixture
-def three_projects(make_project):
+
+@pytest.fixture(scope="module")
+def three_projects(module_library):
+    make_project = project_factory(module_library)
     make_project("Alfa", orgs=["Ede"], thema="Vitaliteit", start=date(2019, 1, 1), end=date(2019, 12, 31))
     make_project("Beta", orgs=["Wageningen"], thema="Vitaliteit", start=date(2020, 1, 1), end=date(2099, 1, 1))
     make_project("Gamma", orgs=["Ede"], thema="Leren en ontwikkelen", materiaal=[("video", "Video zonder link")])

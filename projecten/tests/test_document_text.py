@@ -10,7 +10,7 @@ from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from conftest import make_text_pdf
+from conftest import make_pdf
 from projecten.models import DocumentTekst, ProjectMateriaal
 
 PHRASE = "kwartiermaker zuurstofmeter"  # occurs only inside the PDF
@@ -32,7 +32,7 @@ def test_text_inside_a_pdf_finds_the_project(admin_client, make_project, django_
     project = make_project("Project met rapport", samenvatting="Niets bijzonders hier.")
     make_project("Ander project", samenvatting="Ook niets.")
     with django_capture_on_commit_callbacks(execute=True):
-        assert upload(admin_client, "eindevaluatie.pdf", make_text_pdf(f"Het {PHRASE} werkte goed.")).status_code == 200
+        assert upload(admin_client, "eindevaluatie.pdf", make_pdf(f"Het {PHRASE} werkte goed.")).status_code == 200
     document = get_document_model().objects.get()
     assert PHRASE in DocumentTekst.objects.get(document=document).tekst
     link(project, document)
@@ -42,7 +42,7 @@ def test_text_inside_a_pdf_finds_the_project(admin_client, make_project, django_
 
 @pytest.mark.parametrize(
     "content,reason",
-    [(make_text_pdf("geheim", password="wachtwoord"), "versleuteld"), (b"%PDF-1.4 kapot", "")],
+    [(make_pdf("geheim", password="wachtwoord"), "versleuteld"), (b"%PDF-1.4 kapot", "")],
     ids=["encrypted", "broken"],
 )
 def test_unreadable_pdf_is_logged_and_skipped(admin_client, caplog, django_capture_on_commit_callbacks,
@@ -61,7 +61,7 @@ def test_unreadable_pdf_is_logged_and_skipped(admin_client, caplog, django_captu
 def test_extraction_runs_in_a_background_worker(make_project):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         document = get_document_model().objects.create(
-            title="Tussenrapportage", file=ContentFile(make_text_pdf(f"Tussentijds {PHRASE}"), name="tussen.pdf"),
+            title="Tussenrapportage", file=ContentFile(make_pdf(f"Tussentijds {PHRASE}"), name="tussen.pdf"),
         )
         assert not DocumentTekst.objects.exists()  # queued, not done
         call_command("db_worker", "--batch", "--no-startup-delay")

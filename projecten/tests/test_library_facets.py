@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import project_factory
+
 TODAY = timezone.localdate()
 FIRST_OF_MONTH = TODAY.replace(day=1)
 
@@ -31,8 +33,10 @@ SLUG = {"Ede": "ede", "Wageningen": "wageningen", "Arnhem": "arnhem",
         "Vitaliteit": "vitaliteit", "Leren en ontwikkelen": "leren-en-ontwikkelen"}
 
 
-@pytest.fixture
-def projects(make_project):
+# Every test here only reads: the projects are made once for the module.
+@pytest.fixture(scope="module")
+def projects(module_library):
+    make_project = project_factory(module_library)
     for d in DATA:
         extra = {"body": d["body"]} if "body" in d else {}
         make_project(d["title"], orgs=d["orgs"], thema=d["thema"], ronde=d["ronde"], start=d["start"],

@@ -1,4 +1,4 @@
-"""The parser on the real inspiration file (read from /work/shared/seeds, never copied)."""
+"""The parser on the real inspiration file (read from ../shared/seeds, never copied; see conftest.seed_path)."""
 
 import re
 from collections import Counter

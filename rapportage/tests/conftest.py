@@ -8,8 +8,7 @@ from vacatures.models import OrganisatiePage, VacaturePage, WerkgeverRedactie
 from vacatures.permissions import COORDINATORS
 
 
-@pytest.fixture
-def gamma(network):  # noqa: F811
+def add_gamma(network):
     """A participating employer in Twente without a single vacancy."""
     page = network["werkgevers"].add_child(instance=OrganisatiePage(
         title="Gamma", slug="gamma", organisatie=Organisatie.objects.create(naam="Gamma"),
@@ -20,8 +19,12 @@ def gamma(network):  # noqa: F811
 
 
 @pytest.fixture
-def set_vacancy(make_vacancy):  # noqa: F811
-    """A vacancy with exact dates: set_vacancy("alfa", "Titel", date(2024, 3, 1), vervuld_op=..., vervuld_door=...)."""
+def gamma(network):
+    return add_gamma(network)
+
+
+def exact_vacancy_factory(make_vacancy):
+    """set_vacancy("alfa", "Titel", date(2024, 3, 1), vervuld_op=..., vervuld_door=...): a vacancy with exact dates."""
 
     def make(employer, title, publicatiedatum, vervuld_op=None, vervuld_door="", live=True, **fields):
         vacancy = make_vacancy(employer, title, live=live, **fields)
@@ -34,6 +37,11 @@ def set_vacancy(make_vacancy):  # noqa: F811
         return vacancy
 
     return make
+
+
+@pytest.fixture
+def set_vacancy(make_vacancy):
+    return exact_vacancy_factory(make_vacancy)
 
 
 def admin_user(name):

@@ -13,8 +13,12 @@ from rapportage.figures import Periode
 from reacties.models import Dagcijfers
 from taxonomie.models import Regio
 from vacatures import phases
+from vacatures.tests import fixtures
 
 from .test_figures import EXPECTED_2024, dataset  # noqa: F401
+
+# The network and the data set are made once for the module; what a test writes is rolled back after it.
+network = fixtures.network_from_module
 
 URL = "/admin/rapportage/management/"
 RESULTS_URL = "/admin/rapportage/management/results/"

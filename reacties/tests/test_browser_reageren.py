@@ -4,9 +4,9 @@ stop reading it), then a real PDF goes through and the candidate sees the thank-
 import pytest
 from playwright.sync_api import expect
 
+from conftest import make_pdf
 from home.tests.browser import format_violations, open_browser, run_axe
 from reacties.models import Reactie
-from reacties.tests.conftest import make_pdf
 
 
 @pytest.mark.django_db(transaction=True)

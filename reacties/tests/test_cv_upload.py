@@ -8,11 +8,10 @@ import tracemalloc
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import make_text_pdf
+from conftest import make_pdf
 from reacties import cv
 from reacties.models import Dagcijfers, Reactie
 from reacties.tests import hostile_pdfs
-from reacties.tests.conftest import make_pdf
 
 MB = 1024 * 1024
 BOUNDARY = "----grens7MA4YWxkTrZu0gW"
@@ -107,7 +106,7 @@ def test_pdf_with_active_content_is_refused(client, vacancy, build, what):
 
 @pytest.mark.parametrize(
     "build",
-    [make_pdf, lambda: make_text_pdf("Sanne de Boer, beleidsadviseur"), hostile_pdfs.with_link_and_open_at_first_page,
+    [make_pdf, lambda: make_pdf("Sanne de Boer, beleidsadviseur"), hostile_pdfs.with_link_and_open_at_first_page,
      lambda: hostile_pdfs.object_stream_pdf(hostile_pdfs.page_tree_from())],
     ids=["blank", "text", "web-link-and-open-at-page", "object-stream"],
 )

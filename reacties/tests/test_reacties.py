@@ -13,10 +13,12 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from conftest import make_pdf
 from reacties.models import Dagcijfers, Reactie
-from reacties.tests.conftest import make_pdf
 from vacatures import phases
 from vacatures.models import VacaturePage, WerkgeverRedactie
+from vacatures.tests import fixtures
+from vacatures.tests.fixtures import vacancy_factory
 
 
 def form(**changes):
@@ -32,8 +34,13 @@ def post(client, vacancy, **changes):
     return client.post(f"/vacatures/reageren/{vacancy.pk}/", form(**changes))
 
 
-@pytest.fixture
-def vacancies(make_vacancy):
+# The network and its vacancies are made once for the module; what a test writes is rolled back after it.
+network = fixtures.network_from_module
+
+
+@pytest.fixture(scope="module")
+def vacancies(module_network):
+    make_vacancy = vacancy_factory(module_network)
     return {
         "alfa": make_vacancy("alfa", "Openbaar bij Alfa", contact_email="werving@alfa.example"),
         "alfa-netwerk": make_vacancy("alfa", "Onder water bij Alfa", published_days_ago=10),

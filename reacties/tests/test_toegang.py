@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from conftest import make_pdf
 from reacties.models import Reactie
-from reacties.tests.conftest import make_pdf
 from vacatures.models import WerkgeverRedactie
 from vacatures.permissions import ensure_coordinators_group
 

@@ -7,12 +7,17 @@ ranking above a body match, prefix suggestions, hostile input, and the editors' 
 import pytest
 from django.db import connection
 
+from conftest import library_from_module, project_factory
 from projecten.models import ProjectPage
 from search.service import suggestion_ids, text_match_ids
 
+# The pages are made once for the module (every test only reads them); `library` is that module's library.
+library = library_from_module
 
-@pytest.fixture
-def pages(make_project):
+
+@pytest.fixture(scope="module")
+def pages(module_library):
+    make_project = project_factory(module_library)
     return {
         "ontwikkelen": make_project("Leerlab", samenvatting="Medewerkers ontwikkelen zich in een leerlab."),
         "woning": make_project("Wonen boven de winkel", samenvatting="Een woning voor starters."),

@@ -10,6 +10,7 @@ import pytest
 from django.utils.module_loading import import_string
 
 from config.settings.search import search_backends
+from conftest import project_factory
 from projecten.models import ProjectPage
 from taxonomie.models import Thema
 
@@ -58,10 +59,16 @@ def test_query_carries_the_text_and_the_filters(backend):
     ], key=str)
 
 
-def test_facet_aggregation_asks_for_every_bucket(backend, make_project):
+@pytest.fixture(scope="module")
+def fourteen_themes(module_library):
+    """Made once for the three backends (only read)."""
+    make_project = project_factory(module_library)
     for n in range(14):
         make_project(f"Project {n}", thema=f"Thema {n:02d}")
     make_project("Zonder thema")
+
+
+def test_facet_aggregation_asks_for_every_bucket(backend, fourteen_themes):
     body = backend.search("werkdruk", ProjectPage.objects.live()).facet_body("thema_id")
     terms = body["aggregations"]["thema_id"]["terms"]
     assert terms["field"] == "projecten_projectpage__thema_id_filter"

@@ -3,6 +3,9 @@ on /inspiratie/, /vacatures/, /zoeken/ and the suggestions."""
 
 import pytest
 
+from conftest import project_factory
+from vacatures.tests.fixtures import vacancy_factory
+
 ENDPOINTS = ["/inspiratie/", "/vacatures/", "/zoeken/"]
 QUERIES = [
     "", " ", "x" * 2000, '"', "'", '"onafgesloten', "((", "a) OR (b", "AND", "OR NOT AND", "NOT leren",
@@ -16,10 +19,11 @@ PARAMS = [
 ]
 
 
-@pytest.fixture
-def content(make_project, make_vacancy):
-    make_project("Leren en vitaliteit", thema="Vitaliteit", samenvatting="Over leren.")
-    make_vacancy("alfa", "Adviseur leren")
+# Every test here only reads: the content is made once for the module.
+@pytest.fixture(scope="module")
+def content(module_library, module_network):
+    project_factory(module_library)("Leren en vitaliteit", thema="Vitaliteit", samenvatting="Over leren.")
+    vacancy_factory(module_network)("alfa", "Adviseur leren")
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

@@ -1,5 +1,10 @@
-"""A small network: employers Alfa and Beta, and a factory for vacancies in any phase."""
+"""A small network: employers Alfa and Beta, and a factory for vacancies in any phase.
 
+A test module whose tests only read the network (and the vacancies in every phase) makes them once for the
+module (see conftest.module_db): `network = network_from_module` and `every_phase = every_phase_from_module`.
+"""
+
+import copy
 from datetime import timedelta
 
 import pytest
@@ -12,8 +17,7 @@ from vacatures.models import OrganisatiePage, VacaturePage
 TODAY = phases.local_date()
 
 
-@pytest.fixture
-def network(db):
+def build_network():
     werkgevers, vacatures = ensure_vacancy_pages()
     twente, _ = Regio.objects.get_or_create(naam="Twente")
     gelderland, _ = Regio.objects.get_or_create(naam="Gelderland")
@@ -33,7 +37,24 @@ def network(db):
 
 
 @pytest.fixture
-def make_vacancy(network):
+def network(db):
+    return build_network()
+
+
+@pytest.fixture(scope="module")
+def module_network(module_db):
+    return build_network()
+
+
+@pytest.fixture
+def network_from_module(module_network):
+    """In a module that assigns `network = network_from_module`: the network, made once for the module."""
+    return copy.deepcopy(module_network)
+
+
+def vacancy_factory(network):
+    """make("alfa", "Titel", published_days_ago=30, closes_in=10, route="standaard", live=True, **fields)."""
+
     def make(employer, title, published_days_ago=30, closes_in=10, route="standaard", live=True, **fields):
         values = dict(
             dienstverband="vast", uren_min=32, uren_max=36, salarisschaal=10, salaris_min=3400, salaris_max=4900,
@@ -55,6 +76,11 @@ def make_vacancy(network):
     return make
 
 
+@pytest.fixture
+def make_vacancy(network):
+    return vacancy_factory(network)
+
+
 # Every phase, for both employers. With the employers' defaults (7 days intern, 14 days netwerk):
 # published 30 days ago -> public since 9 days; 2 days ago -> intern; 10 days ago -> netwerk.
 PHASES = {
@@ -70,8 +96,7 @@ PHASES = {
 VISIBLE_TO_PUBLIC = {"openbaar", "direct"}
 
 
-@pytest.fixture
-def every_phase(make_vacancy):
+def build_every_phase(make_vacancy):
     """{(employer, phase): vacancy} with titles like 'Zichtbaar openbaar Alfa' / 'Verborgen intern Beta'."""
     result = {}
     for employer in ("alfa", "beta"):
@@ -80,3 +105,19 @@ def every_phase(make_vacancy):
             title = f"{word} {phase} {employer.capitalize()}"
             result[(employer, phase)] = make_vacancy(employer, title, **kwargs)
     return result
+
+
+@pytest.fixture
+def every_phase(make_vacancy):
+    return build_every_phase(make_vacancy)
+
+
+@pytest.fixture(scope="module")
+def module_every_phase(module_network):
+    return build_every_phase(vacancy_factory(module_network))
+
+
+@pytest.fixture
+def every_phase_from_module(module_every_phase):
+    """In a module that assigns `every_phase = every_phase_from_module`: made once for the module."""
+    return copy.deepcopy(module_every_phase)

@@ -10,6 +10,10 @@ from django.contrib.auth.models import User
 
 from vacatures import phases
 from vacatures.models import VacaturePage, WerkgeverRedactie
+from vacatures.tests import fixtures
+
+# The network is made once for the module; what a test writes is rolled back after it.
+network = fixtures.network_from_module
 
 
 @pytest.fixture

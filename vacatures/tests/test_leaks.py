@@ -6,7 +6,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from vacatures.tests import fixtures
 from vacatures.tests.fixtures import VISIBLE_TO_PUBLIC
+
+# Every test here only reads: the network and its vacancies are made once for the module.
+network, every_phase = fixtures.network_from_module, fixtures.every_phase_from_module
 
 
 @pytest.fixture

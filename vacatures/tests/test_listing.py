@@ -1,11 +1,13 @@
 """/vacatures/: facet counts against counts computed here, sorting, cards, the RSS feed's filters."""
 
+import copy
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
 
-from vacatures.tests.fixtures import TODAY
+from vacatures.tests import fixtures
+from vacatures.tests.fixtures import TODAY, vacancy_factory
 
 # Public vacancies with hand-picked properties. Hours bands by hand: a vacancy belongs to each band
 # its range reaches into (tot-16 <16, 16-24, 24-32, 32-36, 36-plus >=36).
@@ -24,8 +26,13 @@ DATA = [
 REGION = {"alfa": "twente", "beta": "gelderland"}
 
 
-@pytest.fixture
-def public_vacancies(make_vacancy):
+# The vacancies are made once for the module; each test gets its own copies (one unpublishes a vacancy).
+network = fixtures.network_from_module
+
+
+@pytest.fixture(scope="module")
+def module_public_vacancies(module_network):
+    make_vacancy = vacancy_factory(module_network)
     result = {}
     for i, d in enumerate(DATA):
         result[d["title"]] = make_vacancy(
@@ -35,6 +42,11 @@ def public_vacancies(make_vacancy):
         )
     make_vacancy("alfa", "Verborgen intern", published_days_ago=1)  # must never count
     return result
+
+
+@pytest.fixture
+def public_vacancies(module_public_vacancies):
+    return copy.deepcopy(module_public_vacancies)
 
 
 def values(d, facet):
