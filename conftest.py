@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
 from django.test import Client
@@ -156,10 +157,17 @@ def seed_path() -> Path:
 # -- signing in as an employee --------------------------------------------------------------------------
 
 
+def link_in_mail(body, path=r"/\S+"):
+    """The path of the site's link in a mail's text: links in mails start with the site's address (SITE_URL)."""
+    match = re.search(re.escape(settings.SITE_URL) + f"({path})", body)
+    assert match, f"no link {path} on {settings.SITE_URL} in the mail"
+    return match.group(1)
+
+
 def sign_in_link():
     """The path of the one-time link in the only mail of the outbox."""
     assert len(mail.outbox) == 1
-    return re.search(r"http://testserver(/medewerkers/inloggen/[\w-]+/)", mail.outbox[0].body).group(1)
+    return link_in_mail(mail.outbox[0].body, r"/medewerkers/inloggen/[\w-]+/")
 
 
 def sign_in(email, client=None):

@@ -10,7 +10,7 @@ from .models import Inloglink, employer_for_email, token_hash
 
 
 @mail_task
-def send_sign_in_link(email, base_url, attempt=1):
+def send_sign_in_link(email, attempt=1):
     """Every sign-in request ends up here, whatever the address: the request itself did the same work
     for all of them. Only an address of a participating employer gets a link, valid for 30 minutes from
     this attempt; a link whose mail could not be sent is deleted (nobody has it)."""
@@ -18,7 +18,7 @@ def send_sign_in_link(email, base_url, attempt=1):
     if employer is None:
         return
     token = Inloglink.issue(email, employer)
-    link = base_url.rstrip("/") + reverse("medewerkers:bevestigen", args=[token])
+    link = settings.SITE_URL + reverse("medewerkers:bevestigen", args=[token])
     message = EmailMessage(
         "Je inloglink voor In Beweging",
         f"Hallo,\n\nMet deze link log je in bij In Beweging als medewerker van {employer.title}. "
@@ -26,5 +26,5 @@ def send_sign_in_link(email, base_url, attempt=1):
         "Heb je dit niet aangevraagd? Dan kun je deze e-mail negeren.",
         settings.DEFAULT_FROM_EMAIL, [email],
     )
-    if not deliver(message, send_sign_in_link, (email, base_url), attempt, "inloglink"):
+    if not deliver(message, send_sign_in_link, (email,), attempt, "inloglink"):
         Inloglink.objects.filter(token_hash=token_hash(token)).delete()

@@ -29,7 +29,7 @@ def inloggen(request):
             # Neutral: every address gets the same answer after the same work (one queued task); the
             # task decides whether the address belongs to a participating employer.
             email = form.cleaned_data["email"].strip().lower()
-            send_sign_in_link.enqueue(email, request.build_absolute_uri("/"))
+            send_sign_in_link.enqueue(email)
         return render(request, "medewerkers/verstuurd.html")
     return render(request, "medewerkers/inloggen.html", {"form": form})
 

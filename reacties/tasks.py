@@ -25,19 +25,19 @@ def _reaction(reactie_id):
 
 
 @mail_task
-def notify_employer(reactie_id, base_url, attempt=1):
+def notify_employer(reactie_id, attempt=1):
     reactie = _reaction(reactie_id)
     if reactie is None or not contact_address(reactie.vacature):
         return
     vacancy = reactie.vacature
-    admin_url = base_url.rstrip("/") + f"/admin/reacties/?vacature={vacancy.pk}"
+    admin_url = f"{settings.SITE_URL}/admin/reacties/?vacature={vacancy.pk}"
     message = EmailMessage(
         f"Nieuwe reactie op {vacancy.title}",
         f"Er is een nieuwe reactie op de vacature ‘{vacancy.title}’ van {reactie.naam}.\n\n"
         f"Bekijk de reactie en het cv in het beheer (na inloggen): {admin_url}\n",
         settings.DEFAULT_FROM_EMAIL, [contact_address(vacancy)],
     )
-    deliver(message, notify_employer, (reactie_id, base_url), attempt, f"reactie {reactie_id} aan werkgever")
+    deliver(message, notify_employer, (reactie_id,), attempt, f"reactie {reactie_id} aan werkgever")
 
 
 def retention_text(reactie):
@@ -92,7 +92,7 @@ def confirmation_body(reactie, deletion_link):
 
 
 @mail_task
-def confirm_to_candidate(reactie_id, base_url, attempt=1):
+def confirm_to_candidate(reactie_id, attempt=1):
     """What the candidate sent (without the CV), how long it is kept and a one-time deletion link.
     Only the link's hash is stored; each attempt makes a new link (an unsent one is never known)."""
     reactie = _reaction(reactie_id)
@@ -100,7 +100,7 @@ def confirm_to_candidate(reactie_id, base_url, attempt=1):
         return
     token = secrets.token_urlsafe(32)
     Reactie.objects.filter(pk=reactie.pk).update(verwijder_hash=token_hash(token))
-    link = base_url.rstrip("/") + reverse("reageren:verwijderen", args=[token])
+    link = settings.SITE_URL + reverse("reageren:verwijderen", args=[token])
     contact = contact_address(reactie.vacature)
     message = EmailMessage(
         f"Je reactie op {reactie.vacature.title}",
@@ -108,4 +108,4 @@ def confirm_to_candidate(reactie_id, base_url, attempt=1):
         settings.DEFAULT_FROM_EMAIL, [reactie.email],
         reply_to=[contact] if contact else None,
     )
-    deliver(message, confirm_to_candidate, (reactie_id, base_url), attempt, f"bevestiging reactie {reactie_id}")
+    deliver(message, confirm_to_candidate, (reactie_id,), attempt, f"bevestiging reactie {reactie_id}")

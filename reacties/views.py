@@ -86,10 +86,9 @@ def store(request, vacancy, form):
         reactie.cv.delete(save=False)
         logger.info("Reactie op vacature %s: formulier tegelijk nogmaals verstuurd, niets opgeslagen", vacancy.pk)
         return
-    base_url = request.build_absolute_uri("/")
     if contact_address(vacancy):
-        notify_employer.enqueue(reactie.pk, base_url)
-    confirm_to_candidate.enqueue(reactie.pk, base_url)
+        notify_employer.enqueue(reactie.pk)
+    confirm_to_candidate.enqueue(reactie.pk)
 
 
 @require_http_methods(["GET", "POST"])

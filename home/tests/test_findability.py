@@ -10,6 +10,8 @@ from django.test import Client, override_settings
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
+from conftest import sign_in
+
 # Absolute URLs follow the one site address (SITE_URL), whatever host the request names.
 pytestmark = pytest.mark.usefixtures("site_address")
 
@@ -147,14 +149,7 @@ def test_public_vacancy_and_employer_share_the_employers_logo(client, make_vacan
 
 
 def employee_client(network):
-    from django.core import mail
-
-    c = Client()
-    mail.outbox.clear()
-    c.post("/medewerkers/inloggen/", {"email": "iemand@alfa.example"})
-    path = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
-    assert c.post(path).status_code == 302
-    return c
+    return sign_in("iemand@alfa.example")
 
 
 def test_vacancies_that_are_not_public_get_no_canonical_description_or_preview(make_vacancy, network, alfa_logo):

@@ -163,7 +163,7 @@ def test_candidate_gets_a_confirmation_and_can_have_the_reaction_deleted(client,
     assert f"uiterlijk op {formats.date_format(last_day, 'j F Y')}" in body
     assert "Een jaar bewaren voor andere vacatures: nee" in body
 
-    path = re.search(r"http://testserver(/vacatures/reageren/verwijderen/([\w-]+)/)", body)
+    path = re.search(re.escape(settings.SITE_URL) + r"(/vacatures/reageren/verwijderen/([\w-]+)/)", body)
     reactie = Reactie.objects.get()
     assert reactie.verwijder_hash == token_hash(path.group(2))  # only the hash is stored
     cv_file = Path(reactie.cv.path)

@@ -6,9 +6,9 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.test import Client
 
+from conftest import sign_in
 from vacatures.models import euro
 from vacatures.tests.fixtures import TODAY
 
@@ -26,12 +26,7 @@ def cards(response):
 
 
 def signed_in(employer):
-    c = Client()
-    mail.outbox.clear()
-    c.post("/medewerkers/inloggen/", {"email": f"iemand@{employer}.example"})
-    path = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
-    assert c.post(path).status_code == 302
-    return c
+    return sign_in(f"iemand@{employer}.example")
 
 
 def test_euro_amounts_are_grouped_the_dutch_way():
