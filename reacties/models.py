@@ -7,15 +7,18 @@ management report still adds up after the reactions themselves are gone.
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
 from vacatures.models import Herkomst, VacaturePage
 
-# CVs never live under MEDIA_ROOT: they are only handed out by a permission-checked admin view.
-private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+def private_storage():
+    """CVs never live under MEDIA_ROOT or in a public bucket: STORAGES["private"], only handed out by a
+    permission-checked admin view (a callable, so the migration names no machine's path)."""
+    return storages["private"]
+
 
 BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, file_storages
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -9,6 +9,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media" / "public"
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **file_storages(MEDIA_ROOT, PRIVATE_MEDIA_ROOT),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
