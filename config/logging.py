@@ -47,9 +47,11 @@ class RedactingJsonFormatter(JsonFormatter):
         super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s", *args, **kwargs)
 
     def process_log_record(self, log_record):
+        # Django's request logger passes the request itself: its repr has the query string.
+        log_record.pop("request", None)
         for key, value in log_record.items():
-            if isinstance(value, str):
-                log_record[key] = redact(value)
+            if not isinstance(value, (int, float, bool, type(None))):
+                log_record[key] = redact(value if isinstance(value, str) else str(value))
         return log_record
 
 
