@@ -51,3 +51,19 @@ class SiteInstellingen(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site-instellingen"
+
+
+class InhoudPage(Page):
+    """A plain content page editors write themselves: the accessibility statement, the privacy statement."""
+
+    inleiding = models.TextField("inleiding", blank=True)
+    body = RichTextField("tekst", features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    bijgewerkt = models.DateField("laatst bijgewerkt", null=True, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("inleiding"), FieldPanel("body"), FieldPanel("bijgewerkt")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "inhoudspagina"
+        verbose_name_plural = "inhoudspagina's"
