@@ -502,17 +502,19 @@ def write_figures(figures: dict):
     start, end = "<!-- prod-check:begin -->", "<!-- prod-check:end -->"
     block = (
         f"{start}\n"
-        f"Laatste run ({date.today():%-d %B %Y}, `make prod-check`): gunicorn met {WORKERS} workers, PostgreSQL, "
-        f"Redis, osmem-server, de echte bibliotheek plus democontent; {figures['requests']} verzoeken, "
-        f"{LOAD_CONCURRENCY} tegelijk, vanaf 127.0.0.1 op dezelfde machine (2 cores, gedeeld).\n\n"
-        "| verzoeken | fouten | per seconde | p50 | p95 | p99 |\n| --- | --- | --- | --- | --- | --- |\n"
+        f"Last run ({date.today():%-d %B %Y}, `make prod-check`): gunicorn with {WORKERS} workers, PostgreSQL, "
+        f"Redis, osmem-server, the real library plus the demo content; {figures['requests']} requests over home, "
+        f"library with facets, vacancies with a query, site search and suggestions, {LOAD_CONCURRENCY} at a time, "
+        "from 127.0.0.1 on the same 2-core machine (the load generator and every server share those cores). "
+        "CI fails on errors only, not on these timings.\n\n"
+        "| requests | errors | per second | p50 | p95 | p99 |\n| --- | --- | --- | --- | --- | --- |\n"
         f"| {figures['requests']} | {figures['errors']} | {figures['rps']:.0f} | {figures['p50']:.0f} ms | "
         f"{figures['p95']:.0f} ms | {figures['p99']:.0f} ms |\n{end}"
     )
     if start in text:
         text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
     else:
-        text = text.rstrip() + "\n\n## Productie: belasting (make prod-check)\n\n" + block + "\n"
+        text = text.rstrip() + "\n\n## Production load run (make prod-check)\n\n" + block + "\n"
     readme.write_text(text)
 
 
