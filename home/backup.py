@@ -63,9 +63,11 @@ def applied_migrations(alias=DEFAULT_DB_ALIAS) -> list[list[str]]:
 def dump_database() -> bytes:
     """All data as JSON, read in one transaction so that it is one consistent moment."""
     out = io.StringIO()
+    connection = connections[DEFAULT_DB_ALIAS]
+    outermost = not connection.in_atomic_block  # inside a caller's transaction, that one is the snapshot
     with transaction.atomic():
-        if connections[DEFAULT_DB_ALIAS].vendor == "postgresql":
-            with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command("dumpdata", exclude=EXCLUDE, format="json", indent=None, stdout=out)
     return out.getvalue().encode("utf-8")
@@ -147,10 +149,18 @@ def restore_backup(path) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as dump:
         dump.write(members.pop("database.json"))
         dump.flush()
+        connection = connections[DEFAULT_DB_ALIAS]
         with transaction.atomic():
             # Empty, without the content types and permissions that migrate would add: the archive's
             # own come back with their ids; afterwards migrate's signal adds those of newer models.
+            # (PostgreSQL: TRUNCATE needs the caller's pending foreign-key checks done first.)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             call_command("loaddata", dump.name, verbosity=0)
             ContentType.objects.clear_cache()
             emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
