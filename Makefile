@@ -13,18 +13,38 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 
-.PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean
+.PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean \
+	lock audit migrations-check prod-check
 
 run: install frontend migrate demo serve
 
 test: install frontend chromium lint test-sqlite
 
 install: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
+
+# The lock files (with hashes) from requirements.in and requirements-dev.in; see README "Een pakket toevoegen".
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11.7 \
+	--python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock"
+lock: install
+	$(UV_COMPILE) -o requirements.txt requirements.in
+	$(UV_COMPILE) -o requirements-dev.txt requirements-dev.in
+
+# Known vulnerabilities in the production lock (PyPI's advisory data); fails when one is found.
+audit: install
+	$(VENV)/bin/pip-audit --disable-pip --require-hashes -r requirements.txt --progress-spinner off
+
+# A model change without its migration fails CI.
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+# The site as in production, without containers: gunicorn with 4 workers, PostgreSQL, Redis, db_worker,
+# osmem-server; checks, a load run and faults (benchmarks/prod_check.py; figures in benchmarks/README.md).
+prod-check: install frontend
+	$(PY) -m benchmarks.prod_check --seeds $(SEEDS)
 
 frontend: config/static/nlds/.built
 config/static/nlds/.built: frontend/package.json frontend/package-lock.json $(wildcard frontend/src/*) frontend/build.mjs

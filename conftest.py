@@ -140,10 +140,10 @@ def seed_file(name: str = INSPIRATIE_SEED) -> Path:
     """
     path = SEEDS_DIR / name
     if not path.is_file():
-        message = (f"bronbestand {path} ontbreekt: de echte bronbestanden staan in ../shared/seeds naast het project "
-                   "(of zet SEEDS=<map>)")
+        message = (f"bronbestand ontbreekt: {path}; de echte bronbestanden staan in ../shared/seeds naast het "
+                   "project (of zet SEEDS=<map>)")
         if os.environ.get("REQUIRE_SEEDS", "") not in ("", "0"):
-            pytest.fail(f"{message}; REQUIRE_SEEDS is gezet, dus dit is een fout", pytrace=False)
+            pytest.fail(f"{message}; REQUIRE_SEEDS={os.environ['REQUIRE_SEEDS']} eist het bestand", pytrace=False)
         pytest.skip(message)
     return path
 

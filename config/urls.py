@@ -9,7 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import robots_txt
 from search import views as search_views
 
+from . import health
 from .api import api_router
+
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,6 +21,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
+    path("gezond/", health.gezond, name="gezond"),
+    path("gereed/", health.gereed, name="gereed"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
     path("medewerkers/", include("medewerkers.urls")),
@@ -30,5 +35,12 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "MEDIA_SERVED_BY_APP", False):
+    # Production on the file system without a web server in front: public uploads only (CVs live in
+    # PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, and have no URL).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -71,3 +71,19 @@ class DemoInhoud(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id}"
+
+
+class InhoudPage(Page):
+    """A plain content page editors write themselves: the accessibility statement, the privacy statement."""
+
+    inleiding = models.TextField("inleiding", blank=True)
+    body = RichTextField("tekst", features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    bijgewerkt = models.DateField("laatst bijgewerkt", null=True, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("inleiding"), FieldPanel("body"), FieldPanel("bijgewerkt")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "inhoudspagina"
+        verbose_name_plural = "inhoudspagina's"

@@ -7,8 +7,7 @@ management report still adds up after the reactions themselves are gone.
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import IntegrityError, models, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
@@ -16,8 +15,12 @@ from vacatures.models import Herkomst, VacaturePage
 from vacatures.permissions import employer_ids_edited_by
 from vacatures.roles import is_coordinator
 
-# CVs never live under MEDIA_ROOT: they are only handed out by a permission-checked admin view.
-private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+def private_storage():
+    """CVs never live under MEDIA_ROOT or in a public bucket: STORAGES["private"], only handed out by a
+    permission-checked admin view (a callable, so the migration names no machine's path)."""
+    return storages["private"]
+
 
 BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)

@@ -61,7 +61,8 @@ def search_backends(environ=os.environ):
             "URLS": [environ.get("SEARCH_URL", "http://localhost:9200")],
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "inbeweging_"),
             "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
-            "INDEX_SETTINGS": DUTCH_ANALYSIS,
+            # SEARCH_DUTCH_ANALYSIS=0 only for osmem-server in `make prod-check` (no Dutch stemmer there).
+            "INDEX_SETTINGS": DUTCH_ANALYSIS if environ.get("SEARCH_DUTCH_ANALYSIS", "1") == "1" else {},
         }
     }
 

@@ -21,6 +21,7 @@ def test_check_deploy_passes_with_real_secrets():
     result = run_check({
         "DJANGO_SECRET_KEY": "k8$Vq2!zN4#pW7@rT1&mY6^bC3*hJ9(eL5)uA0_sD8+fG2-xQ4=oI7",
         "DJANGO_ALLOWED_HOSTS": "inbeweging.example.nl",
+        "REDIS_URL": "redis://127.0.0.1:6379/7",
     })
     assert result.returncode == 0, result.stdout + result.stderr
 

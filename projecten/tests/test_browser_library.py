@@ -72,6 +72,7 @@ def test_typing_offers_suggestions(live_server, library_content):
         page = browser.new_page()
         page.goto(live_server.url + "/inspiratie/")
         page.locator("#q").press_sequentially("vitaa", delay=30)
-        page.wait_for_function("document.querySelectorAll('#q-suggesties option').length > 0", timeout=5000)
+        # A locator, not wait_for_function: the site's CSP forbids eval of a string predicate.
+        page.locator("#q-suggesties option").first.wait_for(state="attached", timeout=5000)
         options = page.eval_on_selector_all("#q-suggesties option", "els => els.map(e => e.value)")
         assert options == ["Vitaal in Ede"]

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import mark_demo
+from home.inhoud import ensure_statements
 from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
@@ -88,7 +89,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        ensure_home()
+        home = ensure_home()
+        ensure_statements(home)
         library = ensure_library()
         created = 0
         for data in DEMO_PROJECTS:
