@@ -154,6 +154,13 @@ def seed_path() -> Path:
     return seed_file()
 
 
+@pytest.fixture
+def live_site(live_server, settings):
+    """The live server as the site's one address (SITE_URL), so that links in mails lead to it."""
+    settings.SITE_URL = live_server.url
+    return live_server
+
+
 # -- signing in as an employee --------------------------------------------------------------------------
 
 

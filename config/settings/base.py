@@ -244,3 +244,5 @@ REST_FRAMEWORK = {
 LOGGING = logging_config(json_lines=os.environ.get("LOG_FORMAT", "text") == "json",
                          level=os.environ.get("LOG_LEVEL", "INFO"))
 from .search import *  # noqa: E402,F403
+
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no e-mail hashes to a third party; Wagtail shows its default avatar

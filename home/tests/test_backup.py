@@ -11,11 +11,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
-from reacties.tests.conftest import make_pdf
 
+from conftest import make_pdf
 from projecten.models import ProjectPage
 from reacties.models import Reactie
-from vacatures.models import VacaturePage
+from vacatures.models import VacaturePage, WerkgeverRedactie
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def pages(client, vacancy):
 
 def cv_download(reactie):
     admin = Client()
-    admin.force_login(User.objects.get(username="backup-beheer"))
+    admin.force_login(User.objects.get(username="backup-redacteur"))  # only the employer's editors get CVs
     response = admin.get(f"/admin/reacties/{reactie.pk}/cv/")
     assert response.status_code == 200
     return b"".join(response.streaming_content)
@@ -47,7 +47,8 @@ def cv_download(reactie):
 
 def test_round_trip_serves_the_same_pages_and_cv(site_with_a_cv, client, tmp_path):
     vacancy, cv = site_with_a_cv
-    User.objects.create_superuser("backup-beheer", "beheer@example.org", "x")
+    editor = User.objects.create_user("backup-redacteur", "redacteur@alfa.example", "x")
+    editor.groups.add(WerkgeverRedactie.objects.get(werkgever=vacancy.werkgever).group)
     before = pages(client, vacancy)
     reactie = Reactie.objects.get()
     assert cv_download(reactie) == cv

@@ -4,17 +4,15 @@ JSON lines with a request id, and no e-mail address or sign-in token from the si
 import io
 import json
 import logging.config
-import re
 import sys
 
 import pytest
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import path
-from reacties.tests.conftest import make_pdf
 
 from config.logging import logging_config, redact_path
+from conftest import make_pdf, sign_in_link
 
 
 def broken(request):
@@ -56,7 +54,7 @@ def test_sign_in_and_reaction_flows_log_no_address_or_token(json_logs, make_vaca
     vacancy = make_vacancy("alfa", "Beleidsmedewerker", contact_email="werving@alfa.example")
     c = Client()
     c.post("/medewerkers/inloggen/", {"email": "medewerker@alfa.example"})
-    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    link = sign_in_link()
     token = link.rstrip("/").rsplit("/", 1)[1]
     c.get(link)
     c.post(link)

@@ -118,7 +118,8 @@ def test_every_channel_uses_the_site_address(client, admin_client, site_at_addre
 
 def run_settings(extra_env):
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "WAGTAILADMIN_BASE_URL")}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY="x" * 60, **extra_env)
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", DJANGO_SECRET_KEY="x" * 60,
+               REDIS_URL="redis://127.0.0.1:6379/9", **extra_env)  # production requires the shared cache
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SITE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"

@@ -23,8 +23,8 @@ def admin_login(page, base, username):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_coordinator_sets_domains_and_ends_sessions(live_server, network, make_vacancy):
-    base = live_server.url
+def test_coordinator_sets_domains_and_ends_sessions(live_site, network, make_vacancy):
+    base = live_site.url
     alfa = network["alfa"]
     internal = make_vacancy("alfa", "Intern bij Alfa", published_days_ago=2, closes_in=25)
     User.objects.create_user("carla", "c@example.org", "geheim-wachtwoord").groups.add(
