@@ -265,7 +265,8 @@ def querydict(params):
 
 def run_service(params):
     """One results page with every facet count, as /zoeken/ would compute it over all projects."""
-    from projecten.views import project_facets, project_queryset
+    from projecten.listing import project_facets
+    from projecten.models import project_queryset
     from search.service import FacetedSearch, suggestion_ids
 
     if "prefix" in params:

@@ -14,7 +14,7 @@ from medewerkers.models import token_hash
 from medewerkers.views import RATE, too_many
 from vacatures import phases
 from vacatures.models import Herkomst, VacaturePage
-from vacatures.views import audience_for
+from vacatures.phases import audience_for
 
 from . import cv
 from .forms import ReactieForm

@@ -103,6 +103,11 @@ class Audience:
 PUBLIC = Audience()
 
 
+def audience_for(request) -> Audience:
+    """Who is asking: the audience the sign-in middleware set on the request, or the public."""
+    return getattr(request, "audience", PUBLIC)
+
+
 def not_public_q(today: date) -> Q:
     """Open vacancies that only employees may see today (intern or netwerk): the filter
     'Alleen nog niet openbaar'. Combined with `visible_q`, never instead of it."""

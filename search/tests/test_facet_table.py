@@ -8,7 +8,8 @@ import pytest
 from django.http import QueryDict
 from wagtail.search.backends import get_search_backend
 
-from projecten.views import library_context, project_facets, project_queryset
+from projecten.listing import library_context, project_facets
+from projecten.models import project_queryset
 from search.service import FacetedSearch, suggestion_ids
 
 
@@ -79,7 +80,7 @@ def test_more_matches_than_the_rank_window_put_title_matches_first(make_project,
         "Fiets naar het werk", "Zuinig op de fiets", "Arbeidsmarkt", "Bewegen op het werk", "Cultuur",
     ] == in_title + in_body
     # The library page shows them in that order.
-    context = library_context(library, rf.get("/inspiratie/", {"q": "fiets"}))
+    context = library_context(rf.get("/inspiratie/", {"q": "fiets"}), project_queryset(library))
     assert [p.title for p in context["projects"]] == in_title + in_body
 
 
