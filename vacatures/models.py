@@ -32,6 +32,7 @@ from .feeds import VacatureFeed
 from .forms import WerkgeverForm
 from .jsonld import job_posting
 from .listing import employer_library_link, employers_by_region, vacancy_listing_context
+from .signals import vacancy_viewed
 
 NIEUW_DAGEN = 7  # a vacancy is marked "Nieuw" during its first week in the phase the visitor sees
 
@@ -410,9 +411,8 @@ class VacaturePage(Page):
             return response
         if not self.is_visible_to(request):
             raise Http404("Pagina niet gevonden")
-        from reacties.models import count_view  # reacties depends on vacatures, not the other way round
-
-        count_view(self.pk, phases.local_date())  # a number per day: no cookie, no IP address
+        # reacties counts it (a number per day: no cookie, no IP address); reacties depends on vacatures.
+        vacancy_viewed.send(sender=VacaturePage, vacancy_id=self.pk, day=phases.local_date())
         response = super().serve(request, *args, **kwargs)
         if self.fase != phases.OPENBAAR:
             response["X-Robots-Tag"] = "noindex, nofollow"  # employees only: never in a search engine
