@@ -273,7 +273,7 @@ def run_service(params):
         # As /zoeken/suggesties does it: every searchable page type, then the titles of at most eight.
         from wagtail.models import Page
 
-        from search.site import searchable_pages
+        from home.site_search import searchable_pages
 
         ids = suggestion_ids(searchable_pages(), params["prefix"], limit=8)
         by_id = Page.objects.filter(pk__in=ids).only("title", "url_path", "content_type").in_bulk()

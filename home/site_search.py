@@ -4,6 +4,8 @@
 not see is never found, counted or suggested.
 """
 
+from wagtail.models import Page
+
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
@@ -13,8 +15,6 @@ TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
 
 
 def searchable_pages(request=None, audience=None):
-    from wagtail.models import Page
-
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
     return Page.objects.live().public().type(*TYPES).exclude(pk__in=VacaturePage.objects.hidden_from(audience))
 

@@ -1,11 +1,21 @@
 """/zoeken/: the site search over every searchable type, through the one faceted-search service."""
 
+from django.http import JsonResponse
 from django.shortcuts import render
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.service import PAGE_PARAM, FacetedSearch, search_terms
-from search.site import TYPES, searchable_pages, site_facets
+from search.service import (
+    PAGE_PARAM,
+    FacetedSearch,
+    SearchUnavailable,
+    clean_query,
+    search_terms,
+    suggestion_ids,
+)
+
+from .site_search import TYPES, searchable_pages, site_facets
 
 
 def editors_picks(request, query):
@@ -42,11 +52,6 @@ def suggestions(request):
     {"query": "duurz", "suggestions": [{"title": ..., "url": ..., "type": "Project"}]}. Empty or short
     input gives an empty list; an unreachable search engine gives an empty list with status 503.
     """
-    from django.http import JsonResponse
-    from wagtail.models import Page
-
-    from search.service import SearchUnavailable, clean_query, suggestion_ids
-
     query = clean_query(request.GET.get("q", ""))
     try:
         ids, status = suggestion_ids(searchable_pages(request), query, limit=8), 200
