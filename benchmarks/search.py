@@ -607,8 +607,8 @@ def main(argv=None):
     for kind, queries in mix.items():
         for params in queries:
             compare(run_service(params), run_floor(params, content_type, today), f"{kind} {params}")
-    from search.facet_table import bump_content_version
     from search.service import forget_matches
+    from search.version import bump_content_version
 
     # After a change to the site: the facet columns are read again on the next request.
     bump_content_version()

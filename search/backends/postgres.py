@@ -31,7 +31,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends import common_terms
-from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
+from search.backends.base import FastMatch, content_type_ids, keys_from_string, query_words
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 

@@ -34,8 +34,8 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends import common_terms, dutch
-from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
-from search.facet_table import content_version
+from search.backends.base import FastMatch, content_type_ids, keys_from_string, query_words
+from search.version import content_version
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 

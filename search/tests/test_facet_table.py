@@ -124,7 +124,7 @@ def test_with_a_shared_cache_the_version_is_the_token_alone(settings):
 
     from django.core.cache import cache
 
-    from search.facet_table import VERSION_KEY, bump_content_version, content_version
+    from search.version import VERSION_KEY, bump_content_version, content_version
 
     settings.CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15",
@@ -143,7 +143,7 @@ def test_with_a_shared_cache_the_version_is_the_token_alone(settings):
 def test_with_a_cache_of_one_process_the_version_ends_with_the_period():
     import time
 
-    from search.facet_table import MAX_AGE, content_version
+    from search.version import MAX_AGE, content_version
 
     periods = {f":{int(time.time() // MAX_AGE)}"}
     version = content_version()
