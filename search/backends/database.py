@@ -16,8 +16,8 @@ from modelsearch.conf import get_app_config
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     index_entry = get_app_config().get_model("IndexEntry")
     vendor = connections[router.db_for_read(index_entry)].vendor
-    # Only the backend in use is imported: the PostgreSQL one needs psycopg, and both read the index
-    # model when imported.
+    # Only the backend in use is imported (here and below): the PostgreSQL ones need psycopg, and ours
+    # read the index model when imported.
     if vendor == "postgresql":
         from search.backends.postgres import DutchPostgresSearchBackend
 
