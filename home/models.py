@@ -6,9 +6,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kern.audience import audience_for
 from projecten.models import InspiratieIndexPage, ProjectPage
 from vacatures.models import VacatureIndexPage, VacaturePage
-from vacatures.phases import audience_for
 
 
 class HomePage(Page):

@@ -6,10 +6,10 @@ not see is never found, counted or suggested.
 
 from wagtail.models import Page
 
+from kern.audience import PUBLIC, audience_for
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
-from vacatures.phases import PUBLIC, audience_for
 
 TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
 

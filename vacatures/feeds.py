@@ -12,6 +12,8 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from kern.audience import PUBLIC
+
 from . import phases
 from .listing import vacancy_search
 
@@ -54,7 +56,7 @@ class VacatureFeed(Feed):
 
     def items(self):
         public = self.public.select_related("werkgever")
-        result, _ = vacancy_search(self.request, queryset=public, audience=phases.PUBLIC)
+        result, _ = vacancy_search(self.request, queryset=public, audience=PUBLIC)
         self.unavailable = result.unavailable  # only ever true for a feed with a text query
         ids = result.paginator.object_list[:100]  # primary keys, in the listing's order
         by_id = public.in_bulk(ids)

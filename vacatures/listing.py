@@ -9,6 +9,7 @@ from itertools import groupby
 from django.db.models import Count, Q
 from django.http import QueryDict
 
+from kern.audience import PUBLIC, audience_for
 from projecten.listing import project_facets
 from projecten.models import InspiratieIndexPage, project_queryset
 from search.service import Facet, FacetedSearch, QFacet
@@ -47,7 +48,7 @@ def hours_q(lower, upper):
 NOT_PUBLIC = "niet-openbaar"  # the one value of the facet "zichtbaarheid"
 
 
-def vacancy_facets(audience=phases.PUBLIC):
+def vacancy_facets(audience=PUBLIC):
     """The listing's facets. Signed-in employees also get 'Alleen nog niet openbaar'; anonymous
     visitors do not, so the parameter means nothing to them (their vacancies are all public)."""
     facets = [
@@ -84,7 +85,7 @@ def vacancy_search(request, queryset, audience):
 
 def vacancy_listing_context(request, visible):
     """The context of /vacatures/ for who is asking; `visible` is what they may see."""
-    audience = phases.audience_for(request)
+    audience = audience_for(request)
 
     def compute():
         result, sort = vacancy_search(request, visible, audience)

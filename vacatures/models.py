@@ -26,6 +26,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kern.audience import PUBLIC, audience_for
+
 from . import email_domains, phases
 from .choices import Dienstverband, Herkomst, Opleidingsniveau, Publicatieroute, Vakgebied
 from .feeds import VacatureFeed
@@ -65,7 +67,7 @@ class WerkgeversIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        visible = VacaturePage.objects.visible_to(phases.audience_for(request))
+        visible = VacaturePage.objects.visible_to(audience_for(request))
         context["regio_werkgevers"] = employers_by_region(OrganisatiePage.objects.all(), visible)
         return context
 
@@ -133,7 +135,7 @@ class OrganisatiePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["vacatures"] = (
-            VacaturePage.objects.visible_to(phases.audience_for(request))
+            VacaturePage.objects.visible_to(audience_for(request))
             .filter(werkgever=self).order_by("sluitingsdatum", "title")
         )
         context["bibliotheek"] = employer_library_link(self)
@@ -212,12 +214,12 @@ class VacatureCopyForm(CopyForm):
 
 
 class VacatureQuerySet(PageQuerySet):
-    def visible_to(self, audience=phases.PUBLIC, today=None):
+    def visible_to(self, audience=PUBLIC, today=None):
         """Live, public-in-Wagtail vacancies that `audience` may see on `today` (default: today in
         Amsterdam). Every channel starts here; the rule itself is `phases.visible_q`."""
         return self.live().public().filter(phases.visible_q(audience, today or phases.local_date()))
 
-    def hidden_from(self, audience=phases.PUBLIC, today=None):
+    def hidden_from(self, audience=PUBLIC, today=None):
         """A subquery of the vacancies `audience` may not see: for channels that list every page type."""
         return self.exclude(phases.visible_q(audience, today or phases.local_date())).values("pk")
 
@@ -397,7 +399,7 @@ class VacaturePage(Page):
         return self.fase == phases.OPENBAAR or (
             self.fase != phases.GESLOTEN
             and VacaturePage.objects.filter(pk=self.pk)
-            .filter(phases.visible_q(phases.audience_for(request), phases.local_date()))
+            .filter(phases.visible_q(audience_for(request), phases.local_date()))
             .exists()
         )
 
@@ -536,13 +538,13 @@ class VacatureIndexPage(RoutablePageMixin, Page):
     @path("")
     def listing(self, request):
         context = self.get_context(request)
-        visible = VacaturePage.objects.visible_to(phases.audience_for(request))
+        visible = VacaturePage.objects.visible_to(audience_for(request))
         context.update(vacancy_listing_context(request, visible))
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("feed/")
     def feed(self, request):
-        return VacatureFeed(self, VacaturePage.objects.visible_to(phases.PUBLIC))(request)
+        return VacatureFeed(self, VacaturePage.objects.visible_to(PUBLIC))(request)
 
 
 def four_weeks_from(day):

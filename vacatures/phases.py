@@ -5,12 +5,13 @@ Europe/Amsterdam. A phase starts at 00:00 Amsterdam time on its start date; a va
 closes at the end of its closing date (00:00 Amsterdam time the next day).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils import timezone
+
+from kern.audience import Audience
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -83,29 +84,6 @@ def phase_q(phase: str, today: date) -> Q:
         INTERN: open_ & ~public & ~network & published,
         GEPLAND: open_ & ~published,
     }[phase]
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Who is looking. Anonymous visitors see public vacancies only.
-
-    `werkgever_id` is the employer page of a signed-in employee (the sign-in issue sets it):
-    they also see their own employer's internal vacancies and every participant's network ones.
-    """
-
-    werkgever_id: int | None = None
-
-    @property
-    def cache_key(self) -> str:
-        return "anoniem" if self.werkgever_id is None else f"werkgever-{self.werkgever_id}"
-
-
-PUBLIC = Audience()
-
-
-def audience_for(request) -> Audience:
-    """Who is asking: the audience the sign-in middleware set on the request, or the public."""
-    return getattr(request, "audience", PUBLIC)
 
 
 def not_public_q(today: date) -> Q:
