@@ -393,7 +393,7 @@ class VacaturePage(Page):
 
     @property
     def fase_label(self):
-        return phases.LABELS[self.fase]
+        return phases.Fase(self.fase).label
 
     def is_visible_to(self, request):
         return self.fase == phases.OPENBAAR or (

@@ -8,6 +8,7 @@ closes at the end of its closing date (00:00 Amsterdam time the next day).
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -15,16 +16,18 @@ from kern.audience import Audience
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-GEPLAND = "gepland"     # before its publication date: nobody sees it
-INTERN = "intern"       # employees of the posting organisation
-NETWERK = "netwerk"     # "onder water": employees of every participating organisation
-OPENBAAR = "openbaar"   # everyone
-GESLOTEN = "gesloten"   # after the closing date, or once filled: nobody sees it in any list
 
-LABELS = {
-    GEPLAND: "Gepland", INTERN: "Intern", NETWERK: "Netwerk (onder water)",
-    OPENBAAR: "Openbaar", GESLOTEN: "Gesloten",
-}
+class Fase(models.TextChoices):
+    """The phase of a vacancy, in the order a vacancy goes through them."""
+
+    GEPLAND = "gepland", "Gepland"  # before its publication date: nobody sees it
+    INTERN = "intern", "Intern"  # employees of the posting organisation
+    NETWERK = "netwerk", "Netwerk (onder water)"  # "onder water": employees of every participating organisation
+    OPENBAAR = "openbaar", "Openbaar"  # everyone
+    GESLOTEN = "gesloten", "Gesloten"  # after the closing date, or once filled: nobody sees it in any list
+
+
+GEPLAND, INTERN, NETWERK, OPENBAAR, GESLOTEN = Fase  # the short names the rule below uses
 
 
 def local_date(now: datetime | None = None) -> date:
