@@ -14,7 +14,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 
 .PHONY: run test test-sqlite test-postgres import-check lint install frontend chromium migrate demo serve bench clean \
-	lock audit migrations-check prod-check
+	lock audit migrations-check prod-check lint-imports
 
 run: install frontend migrate demo serve
 
@@ -67,8 +67,12 @@ serve:
 	@echo "Site: http://127.0.0.1:8000/  beheer: http://127.0.0.1:8000/admin/ (beheerder / inbeweging-demo)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-lint: install
+lint: install lint-imports
 	$(VENV)/bin/ruff check .
+
+# The import contracts in .importlinter: apps import downwards only, no cycles (imports inside functions count).
+lint-imports: install
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 test-sqlite: install
 	$(PYTEST)

@@ -265,14 +265,15 @@ def querydict(params):
 
 def run_service(params):
     """One results page with every facet count, as /zoeken/ would compute it over all projects."""
-    from projecten.views import project_facets, project_queryset
+    from projecten.listing import project_facets
+    from projecten.models import project_queryset
     from search.service import FacetedSearch, suggestion_ids
 
     if "prefix" in params:
         # As /zoeken/suggesties does it: every searchable page type, then the titles of at most eight.
         from wagtail.models import Page
 
-        from search.site import searchable_pages
+        from home.site_search import searchable_pages
 
         ids = suggestion_ids(searchable_pages(), params["prefix"], limit=8)
         by_id = Page.objects.filter(pk__in=ids).only("title", "url_path", "content_type").in_bulk()
@@ -606,8 +607,8 @@ def main(argv=None):
     for kind, queries in mix.items():
         for params in queries:
             compare(run_service(params), run_floor(params, content_type, today), f"{kind} {params}")
-    from search.facet_table import bump_content_version
     from search.service import forget_matches
+    from search.version import bump_content_version
 
     # After a change to the site: the facet columns are read again on the next request.
     bump_content_version()

@@ -17,7 +17,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.search.backends import get_search_backend
 
 from search.service import MAX_QUERY_LENGTH, clean_query, search_terms
-from vacatures.views import hidden_vacancy_ids
+from vacatures.models import VacaturePage
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Listing, detail, find and child_of all start here.
-        return super().get_base_queryset().exclude(pk__in=hidden_vacancy_ids())
+        return super().get_base_queryset().exclude(pk__in=VacaturePage.objects.hidden_from())
 
     def listing_view(self, request):
         try:

@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import search_views
 from home.views import robots_txt
-from search import views as search_views
 
 from . import health
 from .api import api_router

@@ -6,6 +6,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kern.audience import audience_for
+from projecten.models import InspiratieIndexPage, ProjectPage
+from vacatures.models import VacatureIndexPage, VacaturePage
+
 
 class HomePage(Page):
     """What the site is for, the newest projects and the way into the library."""
@@ -20,10 +24,6 @@ class HomePage(Page):
         verbose_name = "startpagina"
 
     def get_context(self, request, *args, **kwargs):
-        from projecten.models import InspiratieIndexPage, ProjectPage
-        from vacatures.models import VacatureIndexPage
-        from vacatures.views import visible_vacancies
-
         context = super().get_context(request, *args, **kwargs)
         context["bibliotheek"] = InspiratieIndexPage.objects.live().public().first()
         context["nieuwste_projecten"] = (
@@ -32,7 +32,7 @@ class HomePage(Page):
             .order_by("-first_published_at", "-pk")[:6]
         )
         context["vacaturebank"] = VacatureIndexPage.objects.live().public().first()
-        context["aantal_vacatures"] = visible_vacancies(request).count()
+        context["aantal_vacatures"] = VacaturePage.objects.visible_to(audience_for(request)).count()
         return context
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from vacatures.phases import PUBLIC, Audience
+from kern.audience import PUBLIC, Audience
 
 from .models import SESSION_VALID_FOR, Medewerker, participates
 

@@ -4,22 +4,17 @@ For an employee the site keeps only the e-mail address, the employer and the las
 no page views, no searches, nothing about what they looked at.
 """
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from kern.one_time_link import is_unexpired, new_token, token_hash
 from vacatures.models import OrganisatiePage
 
 LINK_VALID_FOR = timedelta(minutes=30)
 SESSION_VALID_FOR = timedelta(days=30)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Medewerker(models.Model):
@@ -81,13 +76,12 @@ class Inloglink(models.Model):
         """Create a link and return its token (the only copy of it). Expired links, and the e-mail
         addresses in them, are deleted here: nothing is kept longer than the link could be used."""
         cls.objects.filter(aangemaakt__lt=timezone.now() - LINK_VALID_FOR).delete()
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         cls.objects.create(token_hash=token_hash(token), email=email, werkgever=werkgever)
         return token
 
     def is_valid(self, now=None):
-        now = now or timezone.now()
-        return self.gebruikt is None and now - self.aangemaakt <= LINK_VALID_FOR
+        return self.gebruikt is None and is_unexpired(self.aangemaakt, LINK_VALID_FOR, now)
 
 
 def email_domain(email: str) -> str:

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from kern.one_time_link import token_hash
 from outbox import deliver, mail_task
 
-from .models import Inloglink, employer_for_email, token_hash
+from .models import Inloglink, employer_for_email
 
 
 @mail_task

@@ -6,20 +6,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from kern.one_time_link import token_hash
+from kern.ratelimit import KEY, RATE, too_many
+
 from .audience import sign_in, sign_out
 from .forms import InlogForm
-from .models import Inloglink, Medewerker, participates, token_hash
+from .models import Inloglink, Medewerker, participates
 from .tasks import send_sign_in_link
-
-RATE = "10/h"  # per IP address, for sign-in requests and reactions alike
-
-
-def too_many(request):
-    return render(request, "medewerkers/te_vaak.html", status=429)
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
 def inloggen(request):
     if request.method == "POST" and getattr(request, "limited", False):
         return too_many(request)

@@ -8,7 +8,7 @@ class ProjectenConfig(AppConfig):
     verbose_name = "Inspiratiebibliotheek"
 
     def ready(self):
-        from wagtail.documents import get_document_model
+        from wagtail.documents import get_document_model  # reads the models: not while Django loads the apps
 
         post_save.connect(enqueue_text_extraction, sender=get_document_model(), dispatch_uid="document-tekst")
 
@@ -17,6 +17,6 @@ def enqueue_text_extraction(sender, instance, raw=False, **kwargs):
     """Read a document's text in the background once the upload is committed."""
     if raw:
         return
-    from .tasks import extract_document_text
+    from .tasks import extract_document_text  # imports the models: see ready()
 
     transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))

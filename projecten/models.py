@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -14,66 +13,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from projecten import serializers
+from projecten.choices import Subsidieronde
 from projecten.dates import format_date, last_day
 from projecten.forms import ProjectPageForm
-
-# --------------------------------------------------------------------------- status
-
-
-class Status(models.TextChoices):
-    """Derived at request time from the project's dates; never stored."""
-
-    LOPEND = "lopend", "Lopend"
-    AFGEROND = "afgerond", "Afgerond"
-    GEPLAND = "gepland", "Gepland"
-    ONBEKEND = "onbekend", "Onbekend"
-
-
-# Without an end date a project counts as running for this long after its start.
-LOPEND_ZONDER_EINDE_JAREN = 2
-
-
-def _years_before(day, years):
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def status_q(status, today):
-    """A Q object selecting the projects that have `status` on `today`.
-
-    The rule, in one place (`status_on` is the same rule for one project):
-    afgerond once the last day of the end period has passed; gepland before the start;
-    lopend from the start with a known end still to come, or without an end when the start is
-    at most two years ago; onbekend otherwise (no start and no end, or an old start without an end).
-    """
-    ended = Q(looptijd_eind_tot__lt=today)
-    planned = ~ended & Q(looptijd_start__gt=today)
-    running = ~ended & ~planned & (
-        Q(looptijd_eind_tot__gte=today)
-        | Q(looptijd_eind_tot__isnull=True, looptijd_start__gte=_years_before(today, LOPEND_ZONDER_EINDE_JAREN))
-    )
-    if status == Status.AFGEROND:
-        return ended
-    if status == Status.GEPLAND:
-        return planned
-    if status == Status.LOPEND:
-        return running
-    if status == Status.ONBEKEND:
-        return ~ended & ~planned & ~running
-    raise ValueError(status)
-
-
-def status_on(project, today):
-    end, start = project.looptijd_eind_tot, project.looptijd_start
-    if end and end < today:
-        return Status.AFGEROND
-    if start and start > today:
-        return Status.GEPLAND
-    if end or (start and start >= _years_before(today, LOPEND_ZONDER_EINDE_JAREN)):
-        return Status.LOPEND
-    return Status.ONBEKEND
+from projecten.listing import library_context
+from projecten.status import Status, status_on
 
 
 class Precisie(models.TextChoices):
@@ -137,20 +81,15 @@ class InspiratieIndexPage(Page):
         verbose_name = "inspiratiebibliotheek"
 
     def get_context(self, request, *args, **kwargs):
-        from projecten.views import library_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(self, request))
+        context.update(library_context(request, project_queryset(self)))
         return context
 
 
 class ProjectPage(Page):
     """One subsidised project, as a municipality would want to copy it."""
 
-    class Subsidieronde(models.TextChoices):
-        GEEN = "", "Geen ronde vermeld"
-        R2021_1 = "2021-1", "2021 periode 1"
-        R2021_2 = "2021-2", "2021 periode 2"
+    Subsidieronde = Subsidieronde
 
     thema = models.ForeignKey(
         "taxonomie.Thema", verbose_name="thema", null=True, blank=True,
@@ -366,6 +305,14 @@ class ProjectPage(Page):
         dated = [p for p in candidates if p.looptijd_start]
         dated.sort(key=lambda p: abs((p.looptijd_start - anchor).days))
         return dated[:limit]
+
+
+def project_queryset(index_page=None):
+    """The live, public projects (of the library `index_page`, when given): what the listing searches."""
+    qs = ProjectPage.objects.live().public()
+    if index_page is not None:
+        qs = qs.child_of(index_page)
+    return qs
 
 
 class ProjectOrganisatie(Orderable):

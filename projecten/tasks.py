@@ -12,6 +12,8 @@ from pypdf.errors import PyPdfError
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
+from .models import DocumentTekst, ProjectPage
+
 MAX_PAGES = 300
 MAX_CHARS = 1_000_000
 
@@ -32,8 +34,6 @@ def read_pdf_text(file):
 
 @task()
 def extract_document_text(document_id):
-    from .models import DocumentTekst, ProjectPage
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return

@@ -18,7 +18,8 @@ from wagtail.permissions import register_permission_policy
 
 from taxonomie.models import Organisatie, Thema
 
-from .models import ImportRun, ImportWarning, ProjectMateriaal, ProjectPage, Status, status_q
+from .models import ImportRun, ImportWarning, ProjectMateriaal, ProjectPage
+from .status import Status, status_q
 
 
 class ProjectFilterSet(PageFilterSet):

@@ -222,7 +222,7 @@ class ManagementrapportageView(ReportView):
 
     def write_xlsx(self, queryset, output):
         """Wagtail's, with a Dutch sheet name instead of 'Sheet1'."""
-        from openpyxl import Workbook
+        from openpyxl import Workbook  # loaded only for a spreadsheet download, as Wagtail does
 
         workbook = Workbook(write_only=True)
         worksheet = workbook.create_sheet(title=self.sheet_title)

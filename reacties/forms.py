@@ -3,7 +3,7 @@ from uuid import UUID
 
 from django import forms
 
-from medewerkers.forms import HoneypotMixin
+from kern.forms import HoneypotMixin
 
 from . import cv
 from .models import Reactie

@@ -116,3 +116,8 @@ def count_reaction(vacature_id, datum, herkomst):
 
 def count_view(vacature_id, datum):
     Dagcijfers.add(vacature_id, datum, weergaven=1)
+
+
+def count_vacancy_view(sender, vacancy_id, day, **kwargs):
+    """Receives `vacatures.signals.vacancy_viewed` (connected in apps.py): a view in the day figures."""
+    count_view(vacancy_id, day)

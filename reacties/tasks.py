@@ -2,7 +2,6 @@
 confirmation to the candidate. The tasks get the reaction's id only and read the rest when they run;
 a reaction deleted in the meantime gets no mail."""
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,7 +9,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from medewerkers.models import token_hash
+from kern.one_time_link import new_token, token_hash
 from outbox import deliver, mail_task
 
 from .models import BEWAARTERMIJN_MET_TOESTEMMING, BEWAARTERMIJN_NA_SLUITING, Reactie
@@ -98,7 +97,7 @@ def confirm_to_candidate(reactie_id, attempt=1):
     reactie = _reaction(reactie_id)
     if reactie is None:
         return
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     Reactie.objects.filter(pk=reactie.pk).update(verwijder_hash=token_hash(token))
     link = settings.SITE_URL + reverse("reageren:verwijderen", args=[token])
     contact = contact_address(reactie.vacature)

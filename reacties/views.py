@@ -10,11 +10,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from medewerkers.models import token_hash
-from medewerkers.views import RATE, too_many
+from kern.audience import audience_for
+from kern.one_time_link import token_hash
+from kern.ratelimit import KEY, RATE, too_many
 from vacatures import phases
 from vacatures.models import Herkomst, VacaturePage
-from vacatures.views import audience_for
 
 from . import cv
 from .forms import ReactieForm
@@ -48,7 +48,7 @@ def reageren(request, pk):
 
 
 @csrf_protect
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
 def _reageren(request, pk):
     vacancy = open_vacancy(request, pk)
     if request.method == "POST" and getattr(request, "limited", False):
@@ -107,7 +107,7 @@ def verwijderen(request, token):
 
 
 @require_POST
-@ratelimit(key="ip", rate=RATE, method="POST", block=False)
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
 def extern(request, pk):
     """A reaction through the employer's own site: counted (by origin), nothing personal stored."""
     vacancy = open_vacancy(request, pk)

@@ -10,59 +10,23 @@ arrays (like the doc values a search engine keeps), and a request works with boo
 - `FacetTable.selection(facet, values)` and `FacetTable.counts(facet, mask)`: filtering and counting;
 - `FacetTable.order(ordering)`: each page's position in an ordering, for one page of sorted results.
 
-The content version is a random token in Django's cache (shared between processes through Redis in
-production; `content_version` says what happens with a cache of one process). It is replaced on every
-change to pages, their organisations, taxonomy and view restrictions, immediately and again after the
-transaction commits. The date is part of time-dependent conditions (project status), so a new day is a
-new table.
+A table is kept per content version (`search.version`): a new version after every change to pages,
+their organisations, taxonomy and view restrictions. The date is part of time-dependent conditions
+(project status), so a new day is a new table.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-import uuid
 from collections import OrderedDict
 
 import numpy as np
-from django.core.cache import cache, caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import EmptyResultSet
-from django.db import transaction
 
-VERSION_KEY = "zoeken:inhoudsversie"
-MAX_AGE = 300  # seconds
+from search.version import content_version
+
 MAX_TABLES = 8  # tables kept per process (page types × facet sets × versions)
 MAX_MASKS = 64  # querysets remembered per table (audiences: the public and each employer)
-
-
-def content_version() -> str:
-    """The token of the site's content. With a cache of this process only (no REDIS_URL), other processes
-    never see the token change, so the current 5-minute period is added: their change shows by then."""
-    token = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
-    if isinstance(caches["default"], LocMemCache):
-        return f"{token}:{int(time.time() // MAX_AGE)}"
-    return token
-
-
-def bump_content_version(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    # Again after commit: another process may have rebuilt its table from the state before the commit.
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
-
-
-def watches(sender) -> bool:
-    """Models whose changes can change a search listing: pages, their parts, taxonomy, view restrictions."""
-    from wagtail.models import BaseViewRestriction, Page
-
-    return issubclass(sender, (Page, BaseViewRestriction)) or sender._meta.app_label in {
-        "projecten", "vacatures", "taxonomie",
-    }
-
-
-def bump_on_change(sender, **kwargs):
-    if watches(sender):
-        bump_content_version()
 
 
 class Column:

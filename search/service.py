@@ -29,8 +29,9 @@ from django.db.models import QuerySet
 from django.http import Http404, QueryDict
 from wagtail.search.backends import get_search_backend
 
-from search.backends.database import FastMatch
-from search.facet_table import FacetTable, RankedPositions, content_version, facet_table
+from search.backends.base import FastMatch
+from search.facet_table import FacetTable, RankedPositions, facet_table
+from search.version import content_version
 
 logger = logging.getLogger(__name__)
 

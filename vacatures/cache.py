@@ -2,7 +2,7 @@
 
 The key holds the audience (anonymous, or employees of employer X), the date in Amsterdam
 (phases change at midnight, so a new day is a new key) and the site's content version
-(`search.facet_table.content_version`, new after every change to pages or taxonomy). The whole
+(`search.version.content_version`, new after every change to pages or taxonomy). The whole
 page is not cached: it holds a visitor's CSRF token.
 """
 
@@ -10,7 +10,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from search.facet_table import content_version
+from search.version import content_version
 
 from . import phases
 

@@ -12,17 +12,21 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from kern.audience import PUBLIC
+
 from . import phases
-from .views import vacancy_search, visible_vacancies
+from .listing import vacancy_search
 
 
 class VacatureFeed(Feed):
     feed_type = Rss201rev2Feed
     description = "Openbare vacatures van deelnemende werkgevers"
 
-    def __init__(self, index_page):
+    def __init__(self, index_page, public):
+        """`public`: the vacancies everyone may see (the feed never shows more, whoever asks)."""
         super().__init__()
         self.index_page = index_page
+        self.public = public
 
     def __call__(self, request, *args, **kwargs):
         self.unavailable = False
@@ -51,8 +55,8 @@ class VacatureFeed(Feed):
         return f"{url}?{query}" if query else url
 
     def items(self):
-        public = visible_vacancies(audience=phases.PUBLIC).select_related("werkgever")
-        result, _ = vacancy_search(self.request, queryset=public, audience=phases.PUBLIC)
+        public = self.public.select_related("werkgever")
+        result, _ = vacancy_search(self.request, queryset=public, audience=PUBLIC)
         self.unavailable = result.unavailable  # only ever true for a feed with a text query
         ids = result.paginator.object_list[:100]  # primary keys, in the listing's order
         by_id = public.in_bulk(ids)

@@ -5,7 +5,7 @@ from datetime import datetime, time
 
 from django.utils.safestring import mark_safe
 
-from .models import Dienstverband
+from .choices import Dienstverband
 from .phases import AMSTERDAM
 
 EMPLOYMENT_TYPE = {

@@ -22,11 +22,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kern.audience import PUBLIC, audience_for
+
 from . import email_domains, phases
+from .choices import Dienstverband, Herkomst, Opleidingsniveau, Publicatieroute, Vakgebied
+from .feeds import VacatureFeed
 from .forms import WerkgeverForm
+from .jsonld import job_posting
+from .listing import employer_library_link, employers_by_region, vacancy_listing_context
+from .signals import vacancy_viewed
 
 NIEUW_DAGEN = 7  # a vacancy is marked "Nieuw" during its first week in the phase the visitor sees
 
@@ -58,10 +66,9 @@ class WerkgeversIndexPage(Page):
         verbose_name = "werkgeversoverzicht"
 
     def get_context(self, request, *args, **kwargs):
-        from .views import employers_by_region
-
         context = super().get_context(request, *args, **kwargs)
-        context["regio_werkgevers"] = employers_by_region(request)
+        visible = VacaturePage.objects.visible_to(audience_for(request))
+        context["regio_werkgevers"] = employers_by_region(OrganisatiePage.objects.all(), visible)
         return context
 
 
@@ -126,11 +133,10 @@ class OrganisatiePage(Page):
         return email_domains.parse(self.email_domeinen)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import employer_library_link, visible_vacancies
-
         context = super().get_context(request, *args, **kwargs)
         context["vacatures"] = (
-            visible_vacancies(request).filter(werkgever=self).order_by("sluitingsdatum", "title")
+            VacaturePage.objects.visible_to(audience_for(request))
+            .filter(werkgever=self).order_by("sluitingsdatum", "title")
         )
         context["bibliotheek"] = employer_library_link(self)
         return context
@@ -150,54 +156,6 @@ class WerkgeverRedactie(models.Model):
 
 
 # --------------------------------------------------------------------------- vacancies
-
-
-class Dienstverband(models.TextChoices):
-    VAST = "vast", "Vast"
-    TIJDELIJK = "tijdelijk", "Tijdelijk"
-    DETACHERING = "detachering", "Detachering"
-    TIJDELIJKE_OPDRACHT = "tijdelijke_opdracht", "Tijdelijke opdracht"
-    TRAINEESHIP = "traineeship", "Traineeship"
-    STAGE = "stage", "Stage"
-
-
-class Opleidingsniveau(models.TextChoices):
-    VMBO = "vmbo", "Vmbo"
-    MBO = "mbo", "Mbo"
-    HBO = "hbo", "Hbo"
-    WO = "wo", "Wo"
-    GEEN = "geen", "Geen eis"
-
-
-class Vakgebied(models.TextChoices):
-    BESTUUR = "bestuur", "Bestuur en management"
-    BELEID = "beleid", "Beleid en advies"
-    DIENSTVERLENING = "dienstverlening", "Dienstverlening en publiekszaken"
-    FINANCIEN = "financien", "Financiën"
-    ICT = "ict", "ICT en informatievoorziening"
-    JURIDISCH = "juridisch", "Juridisch"
-    HR = "hr", "Personeel en organisatie"
-    COMMUNICATIE = "communicatie", "Communicatie"
-    RUIMTE = "ruimte", "Ruimte, wonen en milieu"
-    SOCIAAL = "sociaal", "Sociaal domein"
-    TECHNIEK = "techniek", "Techniek en openbare ruimte"
-    VEILIGHEID = "veiligheid", "Veiligheid en hulpverlening"
-    OVERIG = "overig", "Overig"
-
-
-class Herkomst(models.TextChoices):
-    """Where a candidate (or the person who filled a vacancy) came from, seen from the vacancy."""
-
-    EIGEN = "eigen", "Eigen organisatie"
-    NETWERK = "netwerk", "Andere deelnemende organisatie"
-    EXTERN = "extern", "Extern"
-
-
-class Publicatieroute(models.TextChoices):
-    STANDAARD = "standaard", "Volgens de standaard van de werkgever (eerst intern, dan onder water, dan openbaar)"
-    DIRECT_OPENBAAR = "direct_openbaar", "Direct openbaar"
-    NIET_OPENBAAR = "niet_openbaar", "Alleen intern en onder water, nooit openbaar"
-    EIGEN_DATA = "eigen_data", "Eigen data voor elke fase"
 
 
 class VacatureForm(WagtailAdminPageForm):
@@ -255,7 +213,20 @@ class VacatureCopyForm(CopyForm):
         return super().clean()
 
 
+class VacatureQuerySet(PageQuerySet):
+    def visible_to(self, audience=PUBLIC, today=None):
+        """Live, public-in-Wagtail vacancies that `audience` may see on `today` (default: today in
+        Amsterdam). Every channel starts here; the rule itself is `phases.visible_q`."""
+        return self.live().public().filter(phases.visible_q(audience, today or phases.local_date()))
+
+    def hidden_from(self, audience=PUBLIC, today=None):
+        """A subquery of the vacancies `audience` may not see: for channels that list every page type."""
+        return self.exclude(phases.visible_q(audience, today or phases.local_date())).values("pk")
+
+
 class VacaturePage(Page):
+    objects = PageManager.from_queryset(VacatureQuerySet)()
+
     werkgever = models.ForeignKey(
         OrganisatiePage, on_delete=models.SET_NULL, related_name="vacatures", editable=False, null=True,
         help_text="De bovenliggende werkgeverspagina; bijgehouden bij opslaan.",
@@ -422,11 +393,9 @@ class VacaturePage(Page):
 
     @property
     def fase_label(self):
-        return phases.LABELS[self.fase]
+        return phases.Fase(self.fase).label
 
     def is_visible_to(self, request):
-        from .views import audience_for
-
         return self.fase == phases.OPENBAAR or (
             self.fase != phases.GESLOTEN
             and VacaturePage.objects.filter(pk=self.pk)
@@ -444,9 +413,8 @@ class VacaturePage(Page):
             return response
         if not self.is_visible_to(request):
             raise Http404("Pagina niet gevonden")
-        from reacties.models import count_view  # reacties depends on vacatures, not the other way round
-
-        count_view(self.pk, phases.local_date())  # a number per day: no cookie, no IP address
+        # reacties counts it (a number per day: no cookie, no IP address); reacties depends on vacatures.
+        vacancy_viewed.send(sender=VacaturePage, vacancy_id=self.pk, day=phases.local_date())
         response = super().serve(request, *args, **kwargs)
         if self.fase != phases.OPENBAAR:
             response["X-Robots-Tag"] = "noindex, nofollow"  # employees only: never in a search engine
@@ -548,8 +516,6 @@ class VacaturePage(Page):
         return f"{self.uren_min}–{self.uren_max} uur per week"
 
     def json_ld(self):
-        from .jsonld import job_posting
-
         return job_posting(self)
 
 
@@ -571,17 +537,14 @@ class VacatureIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from .views import vacancy_listing_context
-
         context = self.get_context(request)
-        context.update(vacancy_listing_context(request))
+        visible = VacaturePage.objects.visible_to(audience_for(request))
+        context.update(vacancy_listing_context(request, visible))
         return TemplateResponse(request, self.get_template(request), context)
 
     @path("feed/")
     def feed(self, request):
-        from .feeds import VacatureFeed
-
-        return VacatureFeed(self)(request)
+        return VacatureFeed(self, VacaturePage.objects.visible_to(PUBLIC))(request)
 
 
 def four_weeks_from(day):

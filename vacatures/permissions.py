@@ -11,6 +11,8 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kern.audience import PUBLIC
+
 from . import phases
 from .models import VacaturePage, WerkgeverRedactie
 from .roles import COORDINATORS
@@ -82,7 +84,7 @@ def pages_shown_to(user):
     Another employer's internal, 'onder water', closed or draft vacancies are not among them."""
     if user.is_superuser:
         return Page.objects.all()
-    hidden_vacancies = VacaturePage.objects.exclude(phases.visible_q(phases.PUBLIC, phases.local_date()))
+    hidden_vacancies = VacaturePage.objects.exclude(phases.visible_q(PUBLIC, phases.local_date()))
     public = Page.objects.live().public().exclude(pk__in=hidden_vacancies.values("pk"))
     return Page.objects.filter(
         Q(pk__in=explorable_pages(user).values("pk")) | Q(pk__in=public.values("pk"))

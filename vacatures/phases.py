@@ -5,25 +5,29 @@ Europe/Amsterdam. A phase starts at 00:00 Amsterdam time on its start date; a va
 closes at the end of its closing date (00:00 Amsterdam time the next day).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from kern.audience import Audience
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-GEPLAND = "gepland"     # before its publication date: nobody sees it
-INTERN = "intern"       # employees of the posting organisation
-NETWERK = "netwerk"     # "onder water": employees of every participating organisation
-OPENBAAR = "openbaar"   # everyone
-GESLOTEN = "gesloten"   # after the closing date, or once filled: nobody sees it in any list
 
-LABELS = {
-    GEPLAND: "Gepland", INTERN: "Intern", NETWERK: "Netwerk (onder water)",
-    OPENBAAR: "Openbaar", GESLOTEN: "Gesloten",
-}
+class Fase(models.TextChoices):
+    """The phase of a vacancy, in the order a vacancy goes through them."""
+
+    GEPLAND = "gepland", "Gepland"  # before its publication date: nobody sees it
+    INTERN = "intern", "Intern"  # employees of the posting organisation
+    NETWERK = "netwerk", "Netwerk (onder water)"  # "onder water": employees of every participating organisation
+    OPENBAAR = "openbaar", "Openbaar"  # everyone
+    GESLOTEN = "gesloten", "Gesloten"  # after the closing date, or once filled: nobody sees it in any list
+
+
+GEPLAND, INTERN, NETWERK, OPENBAAR, GESLOTEN = Fase  # the short names the rule below uses
 
 
 def local_date(now: datetime | None = None) -> date:
@@ -83,24 +87,6 @@ def phase_q(phase: str, today: date) -> Q:
         INTERN: open_ & ~public & ~network & published,
         GEPLAND: open_ & ~published,
     }[phase]
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Who is looking. Anonymous visitors see public vacancies only.
-
-    `werkgever_id` is the employer page of a signed-in employee (the sign-in issue sets it):
-    they also see their own employer's internal vacancies and every participant's network ones.
-    """
-
-    werkgever_id: int | None = None
-
-    @property
-    def cache_key(self) -> str:
-        return "anoniem" if self.werkgever_id is None else f"werkgever-{self.werkgever_id}"
-
-
-PUBLIC = Audience()
 
 
 def not_public_q(today: date) -> Q:

@@ -26,7 +26,7 @@ class VacatureFilterSet(PageFilterSet):
         label="Werkgever", queryset=OrganisatiePage.objects.order_by("title"),
     )
     fase = django_filters.MultipleChoiceFilter(
-        label="Fase", choices=list(phases.LABELS.items()), method="filter_fase", widget=forms.CheckboxSelectMultiple,
+        label="Fase", choices=phases.Fase.choices, method="filter_fase", widget=forms.CheckboxSelectMultiple,
     )
     dienstverband = django_filters.MultipleChoiceFilter(
         label="Soort dienstverband", choices=Dienstverband.choices, widget=forms.CheckboxSelectMultiple,

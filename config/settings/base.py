@@ -167,7 +167,7 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ValueError("EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL (port 465) exclude each other: choose one")
 # Uploads: at most 5 MB for a CV is checked by the form; reject far larger bodies before they are read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-RATELIMIT_VIEW = "medewerkers.views.too_many"
+RATELIMIT_VIEW = "kern.ratelimit.too_many"
 # The client address for rate limits: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
 # address the outermost one saw in TRUSTED_PROXY_HEADER (config/client_ip.py).
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"

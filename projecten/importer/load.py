@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from home.site_setup import ensure_library
 from projecten.models import (
     ImportRun,
     ImportWarning,
@@ -251,9 +250,10 @@ def fingerprint(entry: Entry) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
-def load(entries: list[Entry], dry_run: bool = False, progress=None, force: bool = False,
+def load(entries: list[Entry], ensure_library, dry_run: bool = False, progress=None, force: bool = False,
          source: str = "") -> Summary:
-    """Create or update one page per entry inside one transaction."""
+    """Create or update one page per entry inside one transaction, under the library page that
+    `ensure_library()` returns (called inside the transaction: a refused import leaves no new page)."""
     keys = check_unique_keys(entries)
     summary = Summary()
     try:

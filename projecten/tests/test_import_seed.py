@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Revision
 
-from projecten.models import ImportRun, ImportWarning, ProjectMateriaal, ProjectPage, Status, status_q
+from projecten.models import ImportRun, ImportWarning, ProjectMateriaal, ProjectPage
+from projecten.status import Status, status_q
 from taxonomie.models import Organisatie, Thema
 
 # Written here from reading the source: each spelling variant -> the theme it means.
@@ -86,7 +87,7 @@ def page_at(line: int) -> ProjectPage:
 
 def all_results(query):
     """Every live project that the library search finds for `query` (all pages of results)."""
-    from projecten.views import project_queryset
+    from projecten.models import project_queryset
     from search.service import text_match_ids
 
     return text_match_ids(project_queryset(), query)

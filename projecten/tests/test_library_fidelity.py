@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from projecten.models import ProjectPage, Status, status_on, status_q
+from projecten.models import ProjectPage
+from projecten.status import Status, status_on, status_q
 from taxonomie.models import Organisatie, Thema
 
 TODAY = timezone.localdate()

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from projecten.dates import format_date, last_day
-from projecten.models import ProjectPage, Status, status_on
+from projecten.models import ProjectPage
+from projecten.status import Status, status_on
 
 
 def test_project_page_shows_every_field_in_readable_dutch(client, make_project):

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import formats, timezone
 
 from conftest import make_pdf
-from medewerkers.models import token_hash
+from kern.one_time_link import token_hash
 from outbox import MAX_ATTEMPTS, RETRY_DELAYS
 from outbox.tests.fixtures import database_tasks, mail_tasks, make_retries_due, run_worker, smtp_settings
 from reacties.models import Dagcijfers, Reactie

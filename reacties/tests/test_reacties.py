@@ -188,3 +188,13 @@ def test_purge_deletes_on_schedule_and_keeps_the_counts(client, vacancies, make_
     ]
     assert not cv_path.exists()
     assert sum(Dagcijfers.objects.values_list("reacties_extern", flat=True)) == counts_before == 6
+
+
+def test_serving_a_vacancy_counts_one_view_per_visit_and_a_hidden_one_none(client, vacancies):
+    # vacatures sends vacancy_viewed; reacties receives it (reacties/apps.py) and adds it to the day figures.
+    public, hidden = vacancies["alfa"], vacancies["alfa-netwerk"]
+    for _ in range(2):
+        assert client.get(public.url).status_code == 200
+    assert client.get(hidden.url).status_code == 404
+    views = dict(Dagcijfers.objects.filter(datum=phases.local_date()).values_list("vacature_id", "weergaven"))
+    assert views == {public.pk: 2}

@@ -130,6 +130,19 @@ def write(cursor, rows) -> int:
     return len({(field, lexeme) for field, lexeme, _, _ in rows})
 
 
+def changed_entries(cursor, entries, columns):
+    """The changes waiting to be folded: (seq, content type, object id, still in the index, *columns)
+    per change, where `columns` are SQL expressions over its index entry `e` (in the table `entries`)."""
+    cursor.execute(
+        f"""
+        SELECT d.seq, d.content_type_id, d.object_id, e.id IS NOT NULL, {columns}
+          FROM search_changedentry d
+          LEFT JOIN {entries} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
+        """
+    )
+    return cursor.fetchall()
+
+
 def fold(cursor, changed, lock=""):
     """Write changed entries into the bitsets: (content type, object_id, {field: lexemes it holds now})
     per entry, an empty dict for a deleted one. `lock`: " FOR UPDATE" where writers run alongside."""
@@ -203,3 +216,8 @@ class RebuildAfterIndexing:
             self.index.backend.rebuild_common_terms()
         finally:
             super().finish()
+
+
+def rebuilding_common_terms(rebuilder):
+    """modelsearch's `rebuilder` class, ending with the bitsets (RebuildAfterIndexing)."""
+    return type(f"Dutch{rebuilder.__name__}", (RebuildAfterIndexing, rebuilder), {"__module__": rebuilder.__module__})

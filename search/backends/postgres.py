@@ -7,7 +7,7 @@
   `page.id = index.object_id::integer`, so a rare word costs a few index lookups; the match itself is
   `(title || body) @@ query`, which the GIN index of migration search/0001 serves.
 - Ranking is modelsearch's: ts_rank of title (times title_norm) plus ts_rank of body, with its weights.
-- `match` (see `search.backends.database.FastMatch`): every matching pk through the GIN index, without
+- `match` (see `search.backends.base.FastMatch`): every matching pk through the GIN index, without
   unpacking the vectors; scores only when asked. Words in many pages are read from bitsets instead
   (`search.backends.common_terms`), which the index class and `update_index` keep up to date.
 """
@@ -31,7 +31,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends import common_terms
-from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
+from search.backends.base import CommonTermsMatch, content_type_ids, in_result_order, keys_from_string, query_words
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -88,11 +88,7 @@ class DutchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             select={score_name: rank} if ranked else None,
             select_params=rank_params if ranked else None,
         )
-        if self.order_by_relevance:
-            queryset = queryset.order_by(f"-{score_name}", "-pk")
-        elif not queryset.query.order_by:
-            queryset = queryset.order_by("-pk")
-        return queryset[start:stop]
+        return in_result_order(queryset, score_name, self.order_by_relevance)[start:stop]
 
 
 class DutchPostgresAutocompleteQueryCompiler(DutchPostgresSearchQueryCompiler, PostgresAutocompleteQueryCompiler):
@@ -193,27 +189,22 @@ def fold_common_terms(alias) -> int:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK])
         if not cursor.fetchone()[0]:
             return 0
-        cursor.execute(
-            f"""
-            SELECT d.content_type_id, d.object_id, d.seq, e.id IS NOT NULL,
-                   tsvector_to_array(e.title || e.body), tsvector_to_array(e.title), tsvector_to_array(e.autocomplete)
-              FROM search_changedentry d
-              LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
-            """
+        changed = common_terms.changed_entries(
+            cursor, ENTRIES,
+            "tsvector_to_array(e.title || e.body), tsvector_to_array(e.title), tsvector_to_array(e.autocomplete)",
         )
-        changed = cursor.fetchall()
         if not changed:
             return 0
         common_terms.fold(
             cursor,
             [(content_type, object_id, dict(zip(common_terms.FIELDS, vectors, strict=True)) if exists else {})
-             for content_type, object_id, _, exists, *vectors in changed],
+             for _, content_type, object_id, exists, *vectors in changed],
             lock=" FOR UPDATE",
         )
         cursor.execute(
             "DELETE FROM search_changedentry d USING unnest(%s::integer[], %s::text[], %s::bigint[]) f(t, o, s) "
             "WHERE d.content_type_id = f.t AND d.object_id = f.o AND d.seq = f.s",
-            [[row[0] for row in changed], [row[1] for row in changed], [row[2] for row in changed]],
+            [[row[1] for row in changed], [row[2] for row in changed], [row[0] for row in changed]],
         )
     return len(changed)
 
@@ -230,61 +221,36 @@ class DutchPostgresIndex(PostgresIndex):
         common_terms.fold_after_commit(self.write_connection.alias, fold_common_terms)
 
 
-class DutchPostgresRebuilder(common_terms.RebuildAfterIndexing, PostgresSearchRebuilder):
-    pass
-
-
-class DutchPostgresAtomicRebuilder(common_terms.RebuildAfterIndexing, PostgresSearchAtomicRebuilder):
-    pass
-
-
-class DutchPostgresSearchBackend(FastMatch, PostgresSearchBackend):
+class DutchPostgresSearchBackend(CommonTermsMatch, PostgresSearchBackend):
     query_compiler_class = DutchPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = DutchPostgresAutocompleteQueryCompiler
     index_class = DutchPostgresIndex
-    rebuilder_class = DutchPostgresRebuilder
-    atomic_rebuilder_class = DutchPostgresAtomicRebuilder
+    rebuilder_class = common_terms.rebuilding_common_terms(PostgresSearchRebuilder)
+    atomic_rebuilder_class = common_terms.rebuilding_common_terms(PostgresSearchAtomicRebuilder)
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": "dutch_unaccent", **params})
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple_unaccent")
-        self.common_term_min_docs = int(params.get("COMMON_TERM_MIN_DOCS", common_terms.MIN_DOCS))
 
-    def rebuild_common_terms(self, min_docs=None):
-        """Recompute the common-term bitsets; returns the number of common (field, lexeme) pairs."""
-        return rebuild_common_terms(router.db_for_write(IndexEntry), min_docs or self.common_term_min_docs)
+    rebuild_common_terms_in = staticmethod(rebuild_common_terms)
+    fold_common_terms_in = staticmethod(fold_common_terms)
 
-    def fold_common_terms(self):
-        return fold_common_terms(router.db_for_write(IndexEntry))
-
-    def _query(self, text, column):
-        """The words of `text` and the to_tsquery text with its configuration (words go in unstemmed:
-        PostgreSQL stems with its own configuration)."""
+    def parse(self, text, column):
+        """The words of `text` and (configuration, to_tsquery text): words go in unstemmed, PostgreSQL
+        stems with its own configuration."""
         words = query_words(text, column, stem=False)
         lexemes = [f"'{word}'" for word in words]  # words are letters and digits only
         if column == "autocomplete" and lexemes:
             lexemes[-1] += ":*"
         config = self.autocomplete_config if column == "autocomplete" else self.config
-        return words, config, " & ".join(lexemes)
+        return words, (config, " & ".join(lexemes))
 
-    def match_common(self, model, text, column="text"):
-        """The match from the common-term bitsets, or None when it is not for them (see common_terms)."""
-        return self._match_common(model, column, *self._query(text, column))
+    def common_match(self, alias, field, words, query, types):
+        config, tsquery = query
+        return common_match(alias, field, config, tsquery, types)
 
-    def _match_common(self, model, column, words, config, query):
-        field = "prefix" if column == "autocomplete" and len(words) == 1 else column  # a suggestion: one word
-        if field not in common_terms.FIELDS or not words:
-            return None
-        return common_match(router.db_for_read(IndexEntry), field, config, query, content_type_ids(model))
-
-    def match(self, model, text, column="text", with_scores=False):
-        words, config, query = self._query(text, column)
-        if not words:
-            return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
-        if not with_scores:  # words in many pages: from bitsets
-            found = self._match_common(model, column, words, config, query)
-            if found is not None:
-                return found, None
+    def match_index(self, model, column, words, query, with_scores):
+        config, query = query
         alias = router.db_for_read(IndexEntry)
         tsquery = "to_tsquery(%s::regconfig, %s)"
         params = [config, query]

@@ -3,7 +3,7 @@
 `search.backends.dutch` does the analysis (accent folding, stop words, Snowball Dutch stemming). Ranking
 is one bm25() call with column weights (title above body) in the main query, ordered and limited in SQL,
 instead of stock modelsearch's scalar subquery per result row (which runs the MATCH again for every row).
-`match` (see `search.backends.database.FastMatch`) reads words in many pages from bitsets
+`match` (see `search.backends.base.FastMatch`) reads words in many pages from bitsets
 (`search.backends.common_terms`), which the index class and `update_index` keep up to date.
 """
 
@@ -34,8 +34,8 @@ from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends import common_terms, dutch
-from search.backends.database import FastMatch, content_type_ids, keys_from_string, query_words
-from search.facet_table import content_version
+from search.backends.base import CommonTermsMatch, content_type_ids, in_result_order, keys_from_string, query_words
+from search.version import content_version
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -167,11 +167,7 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             # Higher is better, as on the other backends (bm25() is negative, lower is better).
             select={score_name: f"-bm25({fts}, {weights})"} if (score_field or self.order_by_relevance) else None,
         )
-        if self.order_by_relevance:
-            queryset = queryset.order_by(f"-{score_name}", "-pk")
-        elif not queryset.query.order_by:
-            queryset = queryset.order_by("-pk")
-        return queryset[start:stop]
+        return in_result_order(queryset, score_name, self.order_by_relevance)[start:stop]
 
 
 class DutchSQLiteAutocompleteQueryCompiler(DutchSQLiteSearchQueryCompiler, SQLiteAutocompleteQueryCompiler):
@@ -186,53 +182,30 @@ class DutchSQLiteAutocompleteQueryCompiler(DutchSQLiteSearchQueryCompiler, SQLit
         return ["autocomplete"]
 
 
-class DutchSQLiteRebuilder(common_terms.RebuildAfterIndexing, SQLiteSearchRebuilder):
-    pass
-
-
-class DutchSQLiteAtomicRebuilder(common_terms.RebuildAfterIndexing, SQLiteSearchAtomicRebuilder):
-    pass
-
-
-class DutchSQLiteSearchBackend(FastMatch, SQLiteSearchBackend):
+class DutchSQLiteSearchBackend(CommonTermsMatch, SQLiteSearchBackend):
     query_compiler_class = DutchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = DutchSQLiteAutocompleteQueryCompiler
     index_class = DutchSQLiteIndex
     results_class = SQLiteSearchResults
-    rebuilder_class = DutchSQLiteRebuilder
-    atomic_rebuilder_class = DutchSQLiteAtomicRebuilder
+    rebuilder_class = common_terms.rebuilding_common_terms(SQLiteSearchRebuilder)
+    atomic_rebuilder_class = common_terms.rebuilding_common_terms(SQLiteSearchAtomicRebuilder)
     rank_window = 5000
 
-    def __init__(self, params):
-        super().__init__(params)
-        self.common_term_min_docs = int(params.get("COMMON_TERM_MIN_DOCS", common_terms.MIN_DOCS))
+    def rebuild_common_terms_in(self, alias, min_docs):  # the SQL functions stand below
+        return rebuild_common_terms(alias, min_docs)
 
-    def rebuild_common_terms(self, min_docs=None):
-        """Recompute the common-term bitsets; returns the number of common (field, lexeme) pairs."""
-        return rebuild_common_terms(router.db_for_write(IndexEntry), min_docs or self.common_term_min_docs)
+    def fold_common_terms_in(self, alias):
+        return fold_common_terms(alias)
 
-    def fold_common_terms(self):
-        return fold_common_terms(router.db_for_write(IndexEntry))
-
-    def match_common(self, model, text, column="text"):
-        """The match from the common-term bitsets, or None when it is not for them (see common_terms)."""
-        return self._match_common(model, column, query_words(text, column))
-
-    def _match_common(self, model, column, words):
-        field = "prefix" if column == "autocomplete" and len(words) == 1 else column  # a suggestion: one word
-        if field not in common_terms.FIELDS or not words:
-            return None
-        return common_match(router.db_for_read(IndexEntry), field, words, fts_match(column, words), content_type_ids(model))
-
-    def match(self, model, text, column="text", with_scores=False):
+    def parse(self, text, column):
+        """The folded, stemmed words and the FTS5 MATCH expression."""
         words = query_words(text, column)
-        if not words:
-            return np.zeros(0, dtype=np.int64), (np.zeros(0) if with_scores else None)
-        if not with_scores:  # words in many pages: from bitsets
-            found = self._match_common(model, column, words)
-            if found is not None:
-                return found, None
-        expression = fts_match(column, words)
+        return words, fts_match(column, words)
+
+    def common_match(self, alias, field, words, expression, types):
+        return common_match(alias, field, words, expression, types)
+
+    def match_index(self, model, column, words, expression, with_scores):
         weights = "1.0, 0.0, 0.0" if column == "autocomplete" else ", ".join(map(str, self.query_compiler_class.FTS_WEIGHTS))
         alias = router.db_for_read(IndexEntry)
         with connections[alias].cursor() as cursor:
@@ -255,7 +228,7 @@ class EntryMap:
     """Index entry id -> (content type, object pk), in memory: FTS5 answers with entry ids, and joining
     60,000 of them to their entries in SQL costs more than the match itself. Entry ids are not reused
     (AUTOINCREMENT), so the map only grows: an id it does not know is looked up. It is rebuilt for each
-    content version (`search.facet_table`), which also covers ids freed by a rolled-back transaction."""
+    content version (`search.version`), which also covers ids freed by a rolled-back transaction."""
 
     def __init__(self, cursor):
         self.known = np.zeros(0, dtype=bool)
@@ -371,14 +344,7 @@ def fold_common_terms(alias) -> int:
     and the first statement here writes, so nothing changes underneath."""
     with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         cursor.execute("DELETE FROM search_changedentry WHERE seq < 0")  # takes the write lock now
-        cursor.execute(
-            f"""
-            SELECT d.seq, d.content_type_id, d.object_id, e.id IS NOT NULL, e.title, e.body, e.autocomplete
-              FROM search_changedentry d
-              LEFT JOIN {ENTRIES} e ON e.content_type_id = d.content_type_id AND e.object_id = d.object_id
-            """
-        )
-        changed = cursor.fetchall()
+        changed = common_terms.changed_entries(cursor, ENTRIES, "e.title, e.body, e.autocomplete")
         if not changed:
             return 0
         common_terms.fold(

@@ -8,7 +8,8 @@ import pytest
 from django.http import QueryDict
 from wagtail.search.backends import get_search_backend
 
-from projecten.views import library_context, project_facets, project_queryset
+from projecten.listing import library_context, project_facets
+from projecten.models import project_queryset
 from search.service import FacetedSearch, suggestion_ids
 
 
@@ -79,7 +80,7 @@ def test_more_matches_than_the_rank_window_put_title_matches_first(make_project,
         "Fiets naar het werk", "Zuinig op de fiets", "Arbeidsmarkt", "Bewegen op het werk", "Cultuur",
     ] == in_title + in_body
     # The library page shows them in that order.
-    context = library_context(library, rf.get("/inspiratie/", {"q": "fiets"}))
+    context = library_context(rf.get("/inspiratie/", {"q": "fiets"}), project_queryset(library))
     assert [p.title for p in context["projects"]] == in_title + in_body
 
 
@@ -123,7 +124,7 @@ def test_with_a_shared_cache_the_version_is_the_token_alone(settings):
 
     from django.core.cache import cache
 
-    from search.facet_table import VERSION_KEY, bump_content_version, content_version
+    from search.version import VERSION_KEY, bump_content_version, content_version
 
     settings.CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15",
@@ -142,7 +143,7 @@ def test_with_a_shared_cache_the_version_is_the_token_alone(settings):
 def test_with_a_cache_of_one_process_the_version_ends_with_the_period():
     import time
 
-    from search.facet_table import MAX_AGE, content_version
+    from search.version import MAX_AGE, content_version
 
     periods = {f":{int(time.time() // MAX_AGE)}"}
     version = content_version()

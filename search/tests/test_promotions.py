@@ -60,3 +60,23 @@ def test_picks_match_the_words_an_editor_typed(client, make_project):
     promote("Werk & privé", pick)  # Wagtail keeps the editor's text: "werk & privé"
     html = client.get("/zoeken/", {"q": "werk & privé"}).content.decode()
     assert "Aanbevolen" in html and "Werk en privé in balans" in html
+
+
+def test_site_search_reads_its_results_as_their_own_types_in_one_query(client, make_project):
+    """/zoeken/ turns a page of results into projects and vacancies with one query per page type,
+    not one per result (`.specific()` on the page ids instead of `page.specific` for each)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(query):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/zoeken/", {"q": query})
+        assert response.status_code == 200
+        return len(captured)
+
+    for number in range(1, 7):
+        make_project(f"Fietsplan {number}")
+    make_project("Wandelplan 1")
+    queries_for("fietsplan"), queries_for("wandelplan")  # warm-up: the facet table and the matches are cached
+    one, six = queries_for("wandelplan"), queries_for("fietsplan")
+    assert six == one

@@ -4,20 +4,19 @@
 not see is never found, counted or suggested.
 """
 
+from wagtail.models import Page
+
+from kern.audience import PUBLIC, audience_for
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
-from vacatures.phases import PUBLIC
-from vacatures.views import audience_for, hidden_vacancy_ids
 
 TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
 
 
 def searchable_pages(request=None, audience=None):
-    from wagtail.models import Page
-
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
-    return Page.objects.live().public().type(*TYPES).exclude(pk__in=hidden_vacancy_ids(audience))
+    return Page.objects.live().public().type(*TYPES).exclude(pk__in=VacaturePage.objects.hidden_from(audience))
 
 
 def site_facets():

@@ -1,4 +1,7 @@
-"""manage.py import_inspiratie PATH [--dry-run] [--force]: load the A&O inspiration page export."""
+"""manage.py import_inspiratie PATH [--dry-run] [--force]: load the A&O inspiration page export.
+
+In home, with the other commands that build the site: the importer (projecten/importer) gets the
+library page from home.site_setup, which makes it under the home page when it is missing."""
 
 import logging
 import sys
@@ -7,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from home.site_setup import ensure_library
 from projecten.importer.load import ImportRefused, load
 from projecten.importer.parser import ImportFormatError, parse
 
@@ -46,7 +50,7 @@ class Command(BaseCommand):
 
         bar = tqdm(total=len(entries), unit="project", disable=not sys.stderr.isatty(), file=sys.stderr)
         try:
-            summary = load(entries, dry_run=dry_run, progress=bar.update, force=force, source=file.name)
+            summary = load(entries, ensure_library, dry_run=dry_run, progress=bar.update, force=force, source=file.name)
         except ImportRefused as exc:
             self.refuse(path, str(exc))
         except Exception as exc:

@@ -1,16 +1,21 @@
-"""Vacancy listings. Every channel starts from `visible_vacancies`: one rule, applied once."""
+"""Vacancy listings: the facets and search of /vacatures/, the employers by region, the library link.
+
+Every function works on a queryset it is given, which starts from
+`VacaturePage.objects.visible_to(audience)` (the one visibility rule, `phases.visible_q`).
+Imports run one way: choices and phases <- listing <- feeds and jsonld <- models."""
 
 from itertools import groupby
 
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from projecten.models import InspiratieIndexPage
-from projecten.views import project_facets, project_queryset
+from kern.audience import PUBLIC, audience_for
+from projecten.listing import project_facets
+from projecten.models import InspiratieIndexPage, project_queryset
 from search.service import Facet, FacetedSearch, QFacet
 
 from . import cache, phases
-from .models import Dienstverband, OrganisatiePage, VacaturePage, Vakgebied
+from .choices import Dienstverband, Vakgebied
 
 HOUR_BANDS = [  # (value, label, lower bound inclusive, upper bound exclusive)
     ("tot-16", "Tot 16 uur", 0, 16),
@@ -32,24 +37,6 @@ SORTS = {
 }
 
 
-def audience_for(request):
-    """Who is asking. Until employees can sign in, everyone is the public."""
-    return getattr(request, "audience", phases.PUBLIC)
-
-
-def visible_vacancies(request=None, audience=None, today=None):
-    """Live, public-in-Wagtail vacancies that `audience` may see today (Amsterdam time)."""
-    audience = audience or (audience_for(request) if request is not None else phases.PUBLIC)
-    today = today or phases.local_date()
-    return VacaturePage.objects.live().public().filter(phases.visible_q(audience, today))
-
-
-def hidden_vacancy_ids(audience=phases.PUBLIC):
-    """A subquery of the vacancies `audience` may not see: for channels that list every page type."""
-    visible = phases.visible_q(audience, phases.local_date())
-    return VacaturePage.objects.exclude(visible).values("pk")
-
-
 def hours_q(lower, upper):
     """Vacancies whose hours range [min, max] reaches into the band [lower, upper)."""
     condition = Q(uren_max__gte=lower)
@@ -61,7 +48,7 @@ def hours_q(lower, upper):
 NOT_PUBLIC = "niet-openbaar"  # the one value of the facet "zichtbaarheid"
 
 
-def vacancy_facets(audience=phases.PUBLIC):
+def vacancy_facets(audience=PUBLIC):
     """The listing's facets. Signed-in employees also get 'Alleen nog niet openbaar'; anonymous
     visitors do not, so the parameter means nothing to them (their vacancies are all public)."""
     facets = [
@@ -83,14 +70,12 @@ def vacancy_facets(audience=phases.PUBLIC):
     return facets
 
 
-def vacancy_search(request, queryset=None, audience=None):
-    """The listing's search for `audience` (default: who is asking) over `queryset` (default: what
-    they may see)."""
-    audience = audience or audience_for(request)
+def vacancy_search(request, queryset, audience):
+    """The listing's search for `audience` over `queryset` (what they may see)."""
     sort = request.GET.get("sorteer")
     sort = sort if sort in SORTS else None
     search = FacetedSearch(
-        queryset if queryset is not None else visible_vacancies(audience=audience),
+        queryset,
         vacancy_facets(audience),
         ordering=SORTS[sort or "nieuwste"][1],
         per_page=20,
@@ -98,17 +83,19 @@ def vacancy_search(request, queryset=None, audience=None):
     return search.run(request.GET, sort=sort), sort
 
 
-def vacancy_listing_context(request):
+def vacancy_listing_context(request, visible):
+    """The context of /vacatures/ for who is asking; `visible` is what they may see."""
+    audience = audience_for(request)
+
     def compute():
-        result, sort = vacancy_search(request)
+        result, sort = vacancy_search(request, visible, audience)
         return result.page_ids(), result.frozen(), sort
 
-    audience = audience_for(request)
     ids, result, sort = cache.cached(request, audience, compute)
-    by_id = VacaturePage.objects.filter(pk__in=ids).select_related("werkgever").in_bulk()
+    by_id = visible.model.objects.filter(pk__in=ids).select_related("werkgever").in_bulk()
     not_public = 0
     if audience.werkgever_id is not None:
-        not_public = visible_vacancies(audience=audience).filter(phases.not_public_q(phases.local_date())).count()
+        not_public = visible.filter(phases.not_public_q(phases.local_date())).count()
     return {
         "niet_openbaar_aantal": not_public,
         "search": result,
@@ -119,16 +106,14 @@ def vacancy_listing_context(request):
     }
 
 
-def employers_by_region(request):
-    """[(regio, [(employer, open vacancy count), ...]), ...] with counts of visible vacancies only."""
+def employers_by_region(employers, visible):
+    """[(regio, [(employer, open vacancy count), ...]), ...] of the live `employers`, with counts of
+    the `visible` vacancies only."""
     counts = dict(
-        visible_vacancies(request).order_by().values("werkgever_id").annotate(n=Count("pk"))
+        visible.order_by().values("werkgever_id").annotate(n=Count("pk"))
         .values_list("werkgever_id", "n")
     )
-    employers = (
-        OrganisatiePage.objects.live().public().select_related("regio", "organisatie")
-        .order_by("regio__naam", "title")
-    )
+    employers = employers.live().public().select_related("regio", "organisatie").order_by("regio__naam", "title")
     return [
         (regio, [(e, counts.get(e.pk, 0)) for e in group])
         for regio, group in groupby(employers, key=lambda e: e.regio)

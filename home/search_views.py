@@ -1,11 +1,21 @@
 """/zoeken/: the site search over every searchable type, through the one faceted-search service."""
 
+from django.http import JsonResponse
 from django.shortcuts import render
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.service import PAGE_PARAM, FacetedSearch, search_terms
-from search.site import TYPES, searchable_pages, site_facets
+from search.service import (
+    PAGE_PARAM,
+    FacetedSearch,
+    SearchUnavailable,
+    clean_query,
+    search_terms,
+    suggestion_ids,
+)
+
+from .site_search import TYPES, searchable_pages, site_facets
 
 
 def editors_picks(request, query):
@@ -22,16 +32,21 @@ def editors_picks(request, query):
     visible = searchable_pages(request).values("pk")
     promotions = SearchPromotion.objects.filter(
         query__query_string__in={normalise_query_string(query), terms}, page__in=visible,
-    ).select_related("page").order_by("sort_order", "pk")
-    pages = {promotion.page_id: promotion.page for promotion in promotions}  # a page once, in order
-    return [page.specific for page in pages.values()]
+    ).order_by("sort_order", "pk")
+    return specific_pages(dict.fromkeys(promotion.page_id for promotion in promotions))  # a page once, in order
+
+
+def specific_pages(ids):
+    """The pages with these ids as their own types, in this order: one query per page type, not per page."""
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=list(ids)).specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def search(request):
     faceted = FacetedSearch(searchable_pages(request), site_facets(), ordering=("-first_published_at", "pk"))
     result = faceted.run(request.GET)
     picks = [] if result.unavailable else editors_picks(request, result.query)
-    pages = [page.specific for page in result.page_obj.object_list]
+    pages = specific_pages(result.page_ids())
     context = {"search": result, "results": [(page, TYPES.get(type(page), "")) for page in pages], "picks": picks}
     return render(request, "search/search.html", context, status=503 if result.unavailable else 200)
 
@@ -42,11 +57,6 @@ def suggestions(request):
     {"query": "duurz", "suggestions": [{"title": ..., "url": ..., "type": "Project"}]}. Empty or short
     input gives an empty list; an unreachable search engine gives an empty list with status 503.
     """
-    from django.http import JsonResponse
-    from wagtail.models import Page
-
-    from search.service import SearchUnavailable, clean_query, suggestion_ids
-
     query = clean_query(request.GET.get("q", ""))
     try:
         ids, status = suggestion_ids(searchable_pages(request), query, limit=8), 200

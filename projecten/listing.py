@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from search.service import Facet, FacetedSearch, QFacet
 
-from .models import ProjectPage, Status, status_q
+from .choices import Subsidieronde
+from .status import Status, status_q
 
 SORTS = {
     "titel": ("Titel (A–Z)", ("title",)),
@@ -43,23 +44,17 @@ def project_facets():
         QFacet("evaluatie", "Evaluatie", lambda: {"ja": ("Met evaluatiemateriaal", Q(heeft_evaluatie=True))}),
         Facet(
             "ronde", "Subsidieronde", "subsidieronde",
-            choices=[c for c in ProjectPage.Subsidieronde.choices if c[0]],
+            choices=[c for c in Subsidieronde.choices if c[0]],
         ),
     ]
 
 
-def project_queryset(index_page=None):
-    qs = ProjectPage.objects.live().public()
-    if index_page is not None:
-        qs = qs.child_of(index_page)
-    return qs
-
-
-def library_context(index_page, request):
+def library_context(request, projects):
+    """The context of the library for `request`, searching `projects` (models.project_queryset)."""
     sort = request.GET.get("sorteer")
     sort = sort if sort in SORTS else None
     # The page of results comes with its themes and organisations (one query each, not one per project).
-    projects = project_queryset(index_page).select_related("thema").prefetch_related(
+    projects = projects.select_related("thema").prefetch_related(
         "organisaties__organisatie__leden"
     )
     search = FacetedSearch(projects, project_facets(), ordering=SORTS[sort or DEFAULT_SORT][1])

@@ -1,0 +1,26 @@
+"""One-time links sent by e-mail: a random token goes into the link, only its hash is stored.
+
+Who uses it: the sign-in of employees (medewerkers.Inloglink: valid for 30 minutes, used once, confirmed
+with a button so that mail scanners that open links do not use it up) and the deletion link a candidate
+gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept).
+"""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+
+def new_token() -> str:
+    """A token for a link (43 URL-safe characters, 256 bits). Store `token_hash(token)`, never the token."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def is_unexpired(created: datetime, valid_for: timedelta, now: datetime | None = None) -> bool:
+    """True while a link made at `created` may still be used."""
+    return (now or timezone.now()) - created <= valid_for
