@@ -361,13 +361,13 @@ def check_task_in_worker(site: Site, browser: Browser):
 
     django.setup()
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    from conftest import make_text_pdf  # the same real PDF the tests make
+    from conftest import make_pdf  # the same real PDF the tests make
 
     token, form = browser.csrf("/admin/documents/add/")
     collection = re.search(r'<option value="(\d+)"[^>]*>', form.text.split('name="collection"', 1)[1]).group(1)
     upload = browser.request("POST", "/admin/documents/add/", data={
         "csrfmiddlewaretoken": token, "title": "evaluatie prodcheck", "collection": collection, "tags": ""},
-        files={"file": ("evaluatie.pdf", make_text_pdf("Evaluatie prodcheck fietsbeleid"), "application/pdf")})
+        files={"file": ("evaluatie.pdf", make_pdf("Evaluatie prodcheck fietsbeleid"), "application/pdf")})
     check(upload.status_code == 302, f"pdf geüpload via het beheer ({upload.status_code})")
     deadline = time.monotonic() + 60
     row = None
