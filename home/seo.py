@@ -21,7 +21,7 @@ FALLBACK_FIELDS = ("samenvatting", "intro", "omschrijving")
 SHARE_IMAGE_SPEC = "max-1200x630"
 
 
-def absolute_url(request, location: str) -> str:
+def absolute_url(location: str) -> str:
     """`location` (a path such as '/vacatures/', or a media URL) as a full URL on SITE_URL."""
     return urljoin(settings.SITE_URL + "/", location)
 
@@ -48,9 +48,9 @@ def page_description(page) -> str:
     return Truncator(plain).chars(DESCRIPTION_LENGTH)
 
 
-def share_image_url(request, page) -> str:
+def share_image_url(page) -> str:
     """The full URL of the page's image for link previews (an employer's logo), or ''."""
     image = getattr(page, "share_image", None)
     if image is None:
         return ""
-    return absolute_url(request, image.get_rendition(SHARE_IMAGE_SPEC).url)
+    return absolute_url(image.get_rendition(SHARE_IMAGE_SPEC).url)

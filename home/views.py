@@ -20,5 +20,5 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in DISALLOWED]
     lines += [f"Allow: {path}" for path in ALLOWED]
-    lines += ["", f"Sitemap: {absolute_url(request, '/sitemap.xml')}", ""]
+    lines += ["", f"Sitemap: {absolute_url('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

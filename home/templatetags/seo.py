@@ -9,9 +9,9 @@ from home import seo
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, location):
-    return seo.absolute_url(context["request"], location)
+@register.simple_tag
+def absolute_url(location):
+    return seo.absolute_url(location)
 
 
 @register.inclusion_tag("components/seo.html", takes_context=True)
@@ -21,13 +21,13 @@ def seo_tags(context):
     if request is None:
         return {}
     page = context.get("page")
-    values = {"canonical": seo.absolute_url(request, seo.canonical_path(request, context.get("search")))}
+    values = {"canonical": seo.absolute_url(seo.canonical_path(request, context.get("search")))}
     if page is not None and hasattr(page, "search_description"):
         values.update(
             page=page,
             title=page.seo_title or page.title,
             description=seo.page_description(page),
-            image=seo.share_image_url(request, page),
+            image=seo.share_image_url(page),
             site_name=settings.WAGTAIL_SITE_NAME,
         )
     return values
