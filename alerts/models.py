@@ -1,0 +1,115 @@
+"""Vacancy alerts: a saved search that mails new vacancies as they become visible to the address.
+
+An alert holds the address, the normalised criteria (`alerts.criteria`: facet keys of the vacancy search,
+employers and regions by id), the frequency and its dates. Every mail to an alert is an `AlertVerzending`
+with its own one-time token (only the hash is stored; `kern.one_time_link`): the links in that mail
+(confirm, change, stop) carry it. `VerzondenVacature` is the sent-log: one row per alert and vacancy,
+ever, written in the same transaction as the mail's record and its queued mail task.
+
+When an alert is stopped or deleted, the address goes with it; its mail records and sent-log rows stay
+without it (counts for the management report, nothing personal).
+"""
+
+from django.db import models
+from django.utils import timezone
+
+from kern.one_time_link import new_token, token_hash
+
+MAX_PER_ADDRESS = 10
+
+
+class Frequentie(models.TextChoices):
+    DAGELIJKS = "dagelijks", "Dagelijks"
+    WEKELIJKS = "wekelijks", "Wekelijks"
+
+
+class Alert(models.Model):
+    email = models.EmailField("e-mailadres")
+    criteria = models.JSONField("zoekcriteria", default=dict)
+    criteria_sleutel = models.CharField(max_length=64, editable=False)
+    frequentie = models.CharField("frequentie", max_length=10, choices=Frequentie.choices)
+    aangemaakt = models.DateTimeField("aangemaakt", default=timezone.now)
+    bevestigd_op = models.DateTimeField("bevestigd op", null=True, blank=True)
+    laatste_activiteit = models.DateTimeField(
+        "laatst geopend of gewijzigd", default=timezone.now,
+        help_text="Aanmaken, bevestigen, wijzigen of ‘bewaren’: na 12 maanden zonder volgt één bewaarvraag.",
+    )
+    bewaarvraag_op = models.DateTimeField("bewaarvraag verstuurd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vacaturealert"
+        verbose_name_plural = "vacaturealerts"
+        constraints = [
+            models.UniqueConstraint(fields=["email", "criteria_sleutel"], name="alert_uniek_per_adres"),
+        ]
+        indexes = [models.Index(fields=["frequentie", "bevestigd_op"])]
+
+    def __str__(self):
+        return f"vacaturealert {self.pk}"
+
+    def touch(self, now=None):
+        """The owner opened (a button) or changed it: the 12-month clock starts again."""
+        self.laatste_activiteit = now or timezone.now()
+        self.bewaarvraag_op = None
+        Alert.objects.filter(pk=self.pk).update(laatste_activiteit=self.laatste_activiteit, bewaarvraag_op=None)
+
+
+class Soort(models.TextChoices):
+    BEVESTIGING = "bevestiging", "Bevestiging"
+    VACATURES = "vacatures", "Nieuwe vacatures"
+    BEWAREN = "bewaren", "Bewaarvraag"
+
+
+class AlertVerzending(models.Model):
+    """One mail to an alert. Its token is in the mail's links; only the hash is kept."""
+
+    alert = models.ForeignKey(Alert, null=True, on_delete=models.SET_NULL, related_name="verzendingen")
+    soort = models.CharField(max_length=12, choices=Soort.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt = models.DateTimeField(default=timezone.now, db_index=True)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "verzending van een vacaturealert"
+        verbose_name_plural = "verzendingen van vacaturealerts"
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.pk}"
+
+    @classmethod
+    def issue(cls, alert, soort, now=None):
+        """A new mail record; its links get their token when the mail is built (`new_token`)."""
+        return cls.objects.create(
+            alert=alert, soort=soort, token_hash=token_hash(new_token()), aangemaakt=now or timezone.now(),
+        )
+
+    def new_token(self):
+        """The token for this mail's links (the only copy of it); the hash of the previous one is replaced."""
+        token = new_token()
+        self.token_hash = token_hash(token)
+        AlertVerzending.objects.filter(pk=self.pk).update(token_hash=self.token_hash)
+        return token
+
+    @classmethod
+    def by_token(cls, token, soort=None):
+        records = cls.objects.filter(token_hash=token_hash(token), alert__isnull=False).select_related("alert")
+        if soort:
+            records = records.filter(soort=soort)
+        return records.first()
+
+
+class VerzondenVacature(models.Model):
+    """The sent-log: this vacancy was in a mail to this alert (at most once, ever)."""
+
+    alert = models.ForeignKey(Alert, null=True, on_delete=models.SET_NULL, related_name="verzonden")
+    vacature = models.ForeignKey("vacatures.VacaturePage", on_delete=models.CASCADE, related_name="+")
+    verzending = models.ForeignKey(AlertVerzending, on_delete=models.CASCADE, related_name="vacatures")
+    onder_water = models.BooleanField(default=False, help_text="Nog niet openbaar toen de mail verstuurd werd.")
+
+    class Meta:
+        verbose_name = "verzonden vacature"
+        verbose_name_plural = "verzonden vacatures"
+        constraints = [models.UniqueConstraint(fields=["alert", "vacature"], name="vacature_eenmaal_per_alert")]
+
+    def __str__(self):
+        return f"vacature {self.vacature_id} aan alert {self.alert_id}"
