@@ -1,0 +1,242 @@
+"""Sending: each address gets exactly the vacancies that became visible to it (by the phases of
+vacatures.phases), each once, on a clock we set; a stopped run resumes without duplicates; a closed vacancy
+and a removed domain are honoured at once; a mail server that fails leaves the vacancies for the next run;
+the mail itself (subject, marker, links, headers) and stopping by one-click POST."""
+
+import io
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+from alerts.mails import day
+from alerts.models import Alert, AlertVerzending, VerzondenVacature
+from alerts.sending import run, run_alerts
+from alerts.tests.helpers import mails_to, subscribe
+from conftest import link_in_mail
+from outbox.tests.fixtures import smtp_settings
+from vacatures.tests.fixtures import TODAY
+
+OWN = "iemand@alfa.example"
+OTHER = "iemand@beta.example"
+OUTSIDE = "lid@elders.example"
+
+
+def mailed_titles(email, titles):
+    """Per mail to `email` in the outbox: which of `titles` it names."""
+    return [{t for t in titles if t in m.body} for m in mails_to(email)]
+
+
+def run_days(first, last, titles, addresses):
+    """Run the daily alerts on each day from `first` to `last`: {address: [(day offset, {titles}), ...]}."""
+    seen = {address: [] for address in addresses}
+    for offset in range(first, last + 1):
+        mail.outbox.clear()
+        run("dagelijks", today=TODAY + timedelta(days=offset))
+        for address in addresses:
+            seen[address] += [(offset, found) for found in mailed_titles(address, titles)]
+    return seen
+
+
+def test_each_address_gets_a_vacancy_when_it_becomes_visible_to_it_and_once(make_vacancy, network):
+    for address in (OWN, OTHER, OUTSIDE):
+        subscribe(address, "/vacatures/?vakgebied=beleid")
+    mail.outbox.clear()
+    # Alfa's defaults: intern 7 days, onder water 14 days. Published tomorrow: intern from day 1,
+    # netwerk from day 8, public from day 22, closes on day 40.
+    stepwise = make_vacancy("alfa", "Beleidsadviseur wonen", published_days_ago=-1, closes_in=40)
+    direct = make_vacancy("beta", "Adviseur beleid en regie", published_days_ago=-3, closes_in=30,
+                          route="direct_openbaar")
+    make_vacancy("beta", "Informatieadviseur", published_days_ago=-3, closes_in=30, vakgebied="ict",
+                 route="direct_openbaar")
+    old = make_vacancy("beta", "Al lang openbaar", published_days_ago=30, closes_in=10)
+    titles = {stepwise.title, direct.title, "Informatieadviseur", old.title}
+
+    seen = run_days(0, 25, titles, (OWN, OTHER, OUTSIDE))
+    assert seen[OWN] == [(1, {stepwise.title}), (3, {direct.title})]
+    assert seen[OTHER] == [(3, {direct.title}), (8, {stepwise.title})]
+    assert seen[OUTSIDE] == [(3, {direct.title}), (22, {stepwise.title})]
+
+    rows = {(r.alert.email, r.vacature.title): r.onder_water for r in VerzondenVacature.objects.select_related(
+        "alert", "vacature")}
+    assert rows == {
+        (OWN, stepwise.title): True, (OWN, direct.title): False,
+        (OTHER, stepwise.title): True, (OTHER, direct.title): False,
+        (OUTSIDE, stepwise.title): False, (OUTSIDE, direct.title): False,
+    }
+    mail.outbox.clear()
+    run("dagelijks", today=TODAY + timedelta(days=26))
+    assert not mail.outbox
+
+
+def test_the_mail_names_what_and_for_whom_with_change_and_stop_links(make_vacancy, network):
+    subscribe(OTHER, "/vacatures/?vakgebied=beleid")
+    mail.outbox.clear()
+    first = make_vacancy("alfa", "Beleidsadviseur wonen", published_days_ago=-1, closes_in=40, salarisschaal=11)
+    make_vacancy("alfa", "Beleidsmedewerker zorg", published_days_ago=-1, closes_in=35, uren_min=24, uren_max=24)
+    public = make_vacancy("beta", "Adviseur beleid en regie", published_days_ago=-8, closes_in=30,
+                          route="direct_openbaar")
+    run("dagelijks", today=TODAY + timedelta(days=8))
+    [message] = mail.outbox
+    assert message.subject == "Nieuwe vacatures: Beleidsmedewerker zorg en 2 andere"  # onder water first
+    body = message.body
+    until = day(first.start_openbaar - timedelta(days=1))
+    assert body.count(f"Let op: alleen voor medewerkers van deelnemende werkgevers tot {until}") == 2
+    assert "Alfa · Enschede · 32–36 uur per week · schaal 11" in body
+    assert "24 uur per week" in body
+    assert f"Sluitingsdatum: {day(first.sluitingsdatum)}" in body
+    assert body.index("Beleidsmedewerker zorg") < body.index("Beleidsadviseur wonen") < body.index(public.title)
+    assert "Beleid en advies" in body
+    html, kind = message.alternatives[0]
+    assert kind == "text/html" and "Beleidsadviseur wonen" in html and 'name="viewport"' in html
+    stop = link_in_mail(body, r"/vacaturealerts/[\w-]+/stoppen/")
+    change = link_in_mail(body, r"/vacaturealerts/[\w-]+/")
+    assert message.extra_headers["List-Unsubscribe"].endswith(f"{stop}>")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(change).content.decode()
+    assert "Je vacaturealert" in page and "Beleid en advies" in page
+    browser = Client()
+    assert browser.post(change, {"frequentie": "wekelijks"}).status_code == 200
+    assert Alert.objects.get().frequentie == "wekelijks"
+
+    # GET (a scanner, a preview) stops nothing; the mail client's one-click POST stops without a session.
+    assert client.get(stop).status_code == 200
+    assert client.head(stop).status_code == 200
+    assert Alert.objects.filter(email=OTHER).exists()
+    response = client.post(stop, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert not Alert.objects.filter(email=OTHER).exists()
+    assert not [a for a in Alert.objects.all() if a.email == OTHER]
+    assert VerzondenVacature.objects.count() == 3  # counts stay, without the address
+    assert client.post(stop).status_code == 410
+    assert client.get(change).status_code == 410
+
+
+def test_body_stop_link_leads_to_a_page_with_one_button(make_vacancy, network):
+    subscribe(OUTSIDE)
+    make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    mail.outbox.clear()
+    run("dagelijks")
+    stop = link_in_mail(mails_to(OUTSIDE)[0].body, r"/vacaturealerts/[\w-]+/stoppen/")
+    client = Client()
+    page = client.get(stop).content.decode()
+    assert len(re.findall(r"<button", page)) == 1 and "Alert stoppen" in page
+    assert Alert.objects.exists()
+    client.post(stop)
+    assert not Alert.objects.exists()
+
+
+def test_a_vacancy_closed_or_filled_before_the_run_is_left_out(make_vacancy, network):
+    subscribe(OUTSIDE)
+    mail.outbox.clear()
+    stays = make_vacancy("alfa", "Blijft open", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    filled = make_vacancy("alfa", "Vervuld", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    closed = make_vacancy("beta", "Gesloten", published_days_ago=0, closes_in=0, route="direct_openbaar")
+    filled.vervuld_op, filled.vervuld_door = TODAY, "extern"
+    filled.save_revision().publish()
+    unpublished = make_vacancy("beta", "Teruggetrokken", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    unpublished.unpublish()
+    run("dagelijks", today=TODAY + timedelta(days=1))
+    titles = {stays.title, filled.title, closed.title, unpublished.title}
+    assert mailed_titles(OUTSIDE, titles) == [{stays.title}]
+
+
+def test_removing_a_domain_stops_onder_water_at_once(make_vacancy, network):
+    subscribe(OTHER)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Onder water", published_days_ago=-1, closes_in=40)
+    beta = network["beta"]
+    beta.email_domeinen = ""
+    beta.save_revision().publish()
+    seen = run_days(8, 22, {vacancy.title}, (OTHER,))
+    assert seen[OTHER] == [(22, {vacancy.title})]  # as the public, once it is public
+    assert VerzondenVacature.objects.get().onder_water is False
+
+
+def test_the_employer_leaving_the_network_stops_onder_water(make_vacancy, network):
+    subscribe(OTHER)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Onder water", published_days_ago=-1, closes_in=40)
+    network["beta"].unpublish()
+    assert run_days(8, 21, {vacancy.title}, (OTHER,))[OTHER] == []
+
+
+class DiesAfterOneMail(EmailBackend):
+    """The process is stopped (Ctrl-C, a deploy) right after the first mail of the run went out."""
+
+    def send_messages(self, messages):
+        if len(mail.outbox) >= 1:
+            raise KeyboardInterrupt
+        return super().send_messages(messages)
+
+
+def test_a_run_stopped_halfway_resumes_without_duplicates(make_vacancy, network):
+    addresses = [f"lid{n}@elders.example" for n in range(3)]
+    for address in addresses:
+        subscribe(address)
+    mail.outbox.clear()
+    make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    with override_settings(EMAIL_BACKEND="alerts.tests.test_versturen.DiesAfterOneMail"), \
+            pytest.raises(KeyboardInterrupt):
+        run("dagelijks")
+    assert len(mail.outbox) == 1
+    assert VerzondenVacature.objects.count() == 1
+    summary = run("dagelijks")
+    assert (summary.alerts, summary.mails, summary.vacatures) == (3, 2, 2)
+    assert sorted(m.to[0] for m in mail.outbox) == addresses
+    run("dagelijks")
+    assert len(mail.outbox) == 3
+
+
+def test_a_failing_mail_server_leaves_the_vacancies_for_the_next_run(make_vacancy, network, smtp_refused):
+    subscribe(OUTSIDE)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    with smtp_settings(smtp_refused):
+        summary = run("dagelijks")
+    assert summary.mails == 0
+    assert not VerzondenVacature.objects.exists()
+    assert not AlertVerzending.objects.filter(soort="vacatures").exists()
+    run("dagelijks")
+    assert mailed_titles(OUTSIDE, {vacancy.title}) == [{vacancy.title}]
+
+
+def test_a_text_query_finds_what_the_listing_finds(make_vacancy, network):
+    made = [
+        make_vacancy("alfa", "Medewerker beleid", published_days_ago=0, closes_in=20, route="direct_openbaar"),
+        make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar",
+                     omschrijving="<p>Je schrijft nieuw beleid en adviseert het bestuur.</p>", vakgebied="ict"),
+        make_vacancy("beta", "Projectleider", published_days_ago=0, closes_in=20, route="direct_openbaar",
+                     omschrijving="<p>Je leidt beleidsmatige projecten.</p>"),
+        make_vacancy("beta", "Monteur", published_days_ago=0, closes_in=20, route="direct_openbaar",
+                     vakgebied="techniek"),
+    ]
+    titles = {v.title for v in made}
+    listing = Client().get("/vacatures/?q=beleid").content.decode()
+    expected = {t for t in titles if f">{t}<" in listing}
+    assert expected and expected != titles
+    subscribe(OUTSIDE, "/vacatures/?q=beleid")
+    mail.outbox.clear()
+    run("dagelijks")
+    assert mailed_titles(OUTSIDE, titles) == [expected]
+    assert "‘beleid’" in mail.outbox[0].body
+
+
+def test_command_and_task_run_one_frequency(make_vacancy, network):
+    subscribe(OUTSIDE)
+    subscribe(OTHER, frequentie="wekelijks")
+    mail.outbox.clear()
+    make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    out = io.StringIO()
+    call_command("verstuur_alerts", "--frequentie", "dagelijks", stdout=out)
+    assert "Vacaturealerts (dagelijks): 1 alerts, 1 mails, 1 vacatures" in out.getvalue()
+    assert [m.to for m in mail.outbox] == [[OUTSIDE]]
+    result = run_alerts.enqueue("wekelijks")
+    assert result.return_value["mails"] == 1
+    assert [m.to for m in mail.outbox] == [[OUTSIDE], [OTHER]]
