@@ -9,6 +9,8 @@ ids of the employers the reader may see, and returns rows (dicts) that the view 
 - Reactions and page views come from `Dagcijfers` (never from `Reactie`, which is purged on schedule),
   summed over the days in the period.
 - Totals are the sums of the rows, so the table always adds up.
+- Vacancy alerts (`alert_figures`): counts only. Active alerts and mails are network-wide (an alert
+  belongs to no employer) and only for coordinators; vacancies mailed are those of the employers in view.
 """
 
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from datetime import date
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Lower
 
+from alerts.models import Alert, AlertVerzending, Soort, VerzondenVacature
 from reacties.models import Dagcijfers
 from vacatures.models import Dienstverband, Herkomst, OrganisatiePage
 
@@ -180,3 +183,20 @@ def top_vacancies(periode, regio, werkgever_ids, limit=10):
         }
         for plaats, row in enumerate(rows, start=1)
     ]
+
+
+def alert_figures(periode, regio, werkgever_ids, network_wide):
+    """Vacancy alerts in the period: alerts active at its end (confirmed by then and not stopped since),
+    mails with vacancies sent in it, and the distinct vacancies of the employers in view that went out in
+    those mails, while still ‘onder water’ or public. `network_wide`: whether the reader may see the
+    first two (coordinators); else they are None."""
+    mails = AlertVerzending.objects.filter(soort=Soort.VACATURES, verzonden_op__date__range=periode.bereik)
+    mailed = VerzondenVacature.objects.filter(
+        verzending__in=mails, vacature__werkgever_id__in=employers(regio, werkgever_ids).values("pk"),
+    )
+    return {
+        "actief": Alert.objects.filter(bevestigd_op__date__lte=periode.tot).count() if network_wide else None,
+        "mails": mails.count() if network_wide else None,
+        "onder_water": mailed.filter(onder_water=True).values("vacature_id").distinct().count(),
+        "openbaar": mailed.filter(onder_water=False).values("vacature_id").distinct().count(),
+    }

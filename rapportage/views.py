@@ -23,6 +23,7 @@ from wagtail.admin.widgets import AdminDateInput, Button
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
+from vacatures.roles import is_coordinator
 
 from . import charts, figures
 from .access import visible_employer_ids
@@ -192,6 +193,9 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
             top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            alertcijfers=figures.alert_figures(
+                self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
+            ),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
