@@ -39,6 +39,10 @@ De inloglink bewaren we alleen als versleutelde controlewaarde; hij werkt 30 min
 duurt hoogstens 30 dagen.</li>
 <li><strong>Reacties op een vacature</strong>: je naam, e-mailadres, telefoonnummer (als je dat invult), je
 motivatie en je cv. Alleen de redacteuren van de werkgever die de vacature plaatste kunnen ze inzien.</li>
+<li><strong>Vacaturealerts</strong>: je e-mailadres, je zoekopdracht, hoe vaak je mail wilt, wanneer je de
+alert aanmaakte, bevestigde en voor het laatst wijzigde, en welke vacatures we je al stuurden. De links in de
+mails bewaren we alleen als versleutelde controlewaarde. We houden niet bij of je een mail opent of op een link
+klikt.</li>
 <li><strong>Technische logboeken</strong>: foutmeldingen en verzoeken, zonder e-mailadressen, inloglinks of
 IP-adressen, om storingen op te lossen.</li>
 </ul>
@@ -46,6 +50,9 @@ IP-adressen, om storingen op te lossen.</li>
 <ul>
 <li>Een reactie met cv verwijderen we automatisch vier weken nadat de vacature is vervuld of gesloten.</li>
 <li>Gaf je toestemming om je reactie langer te bewaren, dan verwijderen we haar na een jaar.</li>
+<li>Een vacaturealert die je niet binnen 7 dagen bevestigt, verwijderen we met je adres. Een alert die je
+12 maanden niet wijzigt of bewaart, krijgt één mail met de vraag of hij mag blijven; zonder antwoord binnen 30
+dagen verwijderen we hem. Stop je een alert, dan verwijderen we hem en je adres meteen.</li>
 <li>Het aantal reacties per vacature blijft bewaard voor de rapportage, zonder persoonsgegevens.</li>
 <li>Back-ups bewaren we versleuteld en kort; daarna worden ze vernietigd.</li>
 </ul>
