@@ -46,7 +46,8 @@ def from_params(params: QueryDict) -> dict:
     for name, model in BY_ID.items():
         slugs = [s for s in params.getlist(name)[:50] if s]
         if slugs:
-            ids = sorted(model.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+            found = model.objects.live() if model is OrganisatiePage else model.objects.all()
+            ids = sorted(found.filter(slug__in=slugs).values_list("pk", flat=True))
             if ids:
                 criteria[name] = ids
     return criteria
