@@ -57,15 +57,21 @@ def key(criteria: dict) -> str:
     return hashlib.sha256(json.dumps(criteria, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
 
 
-def to_pairs(criteria: dict) -> list[tuple[str, str]]:
-    """The search parameters of the criteria, with today's slugs. An employer or region that no longer
-    exists keeps a value that nothing has, so the alert never widens to everything."""
+def all_slugs() -> dict:
+    """{facet: {id: slug}} of every employer and region (for a run over many alerts)."""
+    return {name: dict(model.objects.values_list("pk", "slug")) for name, model in BY_ID.items()}
+
+
+def to_pairs(criteria: dict, slugs: dict | None = None) -> list[tuple[str, str]]:
+    """The search parameters of the criteria, with today's slugs (from `slugs`, as `all_slugs` gives, or
+    looked up). An employer or region that no longer exists keeps a value that nothing has, so the alert
+    never widens to everything."""
     pairs = [("q", criteria["q"])] if criteria.get("q") else []
     for name in ORDER:
         values = criteria.get(name) or []
-        if name in BY_ID:
-            slugs = _slugs(name, values)
-            values = [slugs.get(pk, f"verdwenen-{pk}") for pk in values]
+        if name in BY_ID and values:
+            slugs_of = slugs[name] if slugs is not None else _slugs(name, values)
+            values = [slugs_of.get(pk, f"verdwenen-{pk}") for pk in values]
         pairs += [(name, str(v)) for v in values]
     return pairs
 

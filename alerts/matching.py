@@ -47,9 +47,12 @@ class Matcher:
         self.facets = vacancy_facets(PUBLIC)
         self.table = facet_table(VacaturePage, self.facets)
         self.domains = employer_domains()
+        self.slugs = alert_criteria.all_slugs()
         self._visible = {}
         self._criteria = {}
         self._starts = {}
+        self._text = {}
+        self._live = VacaturePage.objects.live()
         self._dates = None
 
     def audience(self, email) -> Audience:
@@ -66,17 +69,22 @@ class Matcher:
         if mask is None:
             mask = np.ones(len(self.table), dtype=bool)
             selected = {}
-            for name, value in alert_criteria.to_pairs(criteria):
+            for name, value in alert_criteria.to_pairs(criteria, self.slugs):
                 selected.setdefault(name, []).append(value)
             query = selected.pop("q", [""])[0]
             for name, values in selected.items():
                 mask &= self.table.selection(name, values)
             if query and mask.any():
-                matched = text_match(self.table, VacaturePage.objects.live(), query, NEWEST_FIRST)
-                if matched is not None:
-                    mask &= matched.mask
+                mask &= self.text_mask(query)
             self._criteria[sleutel] = mask
         return mask
+
+    def text_mask(self, query) -> np.ndarray:
+        """The pages that match every word of `query`, as /vacatures/?q= finds them (one match per word set)."""
+        if query not in self._text:
+            matched = text_match(self.table, self._live, query, NEWEST_FIRST)
+            self._text[query] = matched.mask if matched is not None else np.ones(len(self.table), dtype=bool)
+        return self._text[query]
 
     def _phase_dates(self):
         """Per page of the table: employer id and the start of each phase (date ordinals, -1 for none)."""
