@@ -240,3 +240,23 @@ def test_command_and_task_run_one_frequency(make_vacancy, network):
     result = run_alerts.enqueue("wekelijks")
     assert result.return_value["mails"] == 1
     assert [m.to for m in mail.outbox] == [[OUTSIDE], [OTHER]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_task_queue_the_mail_task_is_committed_with_the_sent_log(make_vacancy, network):
+    """Production: the run writes the mail's record, its sent-log rows and the queued mail task in one
+    transaction; a second run before the worker sends queues nothing more; the worker sends it once."""
+    from outbox.tests.fixtures import database_tasks, mail_tasks, run_worker
+
+    subscribe(OUTSIDE)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    with database_tasks():
+        run("dagelijks")
+        run("dagelijks")
+        assert not mail.outbox
+        assert mail_tasks().count() == 1
+        assert VerzondenVacature.objects.count() == 1
+        run_worker()
+    assert mailed_titles(OUTSIDE, {vacancy.title}) == [{vacancy.title}]
+    assert not mail_tasks().exists()  # a finished mail task's row goes (see outbox)
