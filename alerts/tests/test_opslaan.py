@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import Client
 
 from alerts.models import MAX_PER_ADDRESS, Alert
+from alerts.sending import run
 from alerts.tests.helpers import alert_link, confirmation_link, save
 from conftest import sign_in
 from taxonomie.models import Regio
@@ -30,7 +31,7 @@ def test_result_page_link_carries_the_search_and_the_form_says_it_in_words(clien
     assert 'value=""' in re.search(r'<input[^>]+name="email"[^>]*>', html).group(0)
 
 
-def test_confirmation_first_and_a_scanner_confirms_nothing(client, vacancies):
+def test_confirmation_first_and_a_scanner_confirms_nothing(client, vacancies, make_vacancy):
     response = save(client, alert_link(client, "/vacatures/?dienstverband=vast"), "Lid@Elders.example")
     assert "Bevestig je vacaturealert" in response.content.decode()
     alert = Alert.objects.get()
@@ -38,7 +39,9 @@ def test_confirmation_first_and_a_scanner_confirms_nothing(client, vacancies):
     assert alert.criteria == {"dienstverband": ["vast"]}
     assert alert.bevestigd_op is None
     link = confirmation_link("lid@elders.example")
-    assert len(mail.outbox) == 1  # the confirmation, nothing else
+    make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    run("dagelijks")
+    assert len(mail.outbox) == 1  # the confirmation, nothing else: no vacancies before confirmation
 
     scanner = Client()
     page = scanner.get(link)
@@ -50,6 +53,8 @@ def test_confirmation_first_and_a_scanner_confirms_nothing(client, vacancies):
     assert Client().post(link).status_code == 200
     alert.refresh_from_db()
     assert alert.bevestigd_op is not None
+    run("dagelijks")
+    assert [m.subject for m in mail.outbox][1:] == ["Nieuwe vacature: Adviseur"]
 
 
 def test_signed_in_employee_finds_the_address_filled_in(network, vacancies):
