@@ -100,3 +100,11 @@ def test_honeypot_stores_nothing_and_the_rate_limit_holds(client, vacancies):
         save(client, link, f"lid{n}@elders.example")
     assert save(client, link, "nog-een@elders.example").status_code == 429
     assert not Alert.objects.filter(email="nog-een@elders.example").exists()
+
+
+def test_addresses_are_in_no_admin(admin_client, vacancies):
+    """Alerts hold addresses: no admin lists them (neither Django's nor Wagtail's), not even for a superuser."""
+    save(Client(), alert_link(Client(), "/vacatures/?vakgebied=beleid"), "lid@elders.example")
+    assert admin_client.get("/django-admin/alerts/alert/").status_code == 404
+    assert "lid@elders.example" not in admin_client.get("/admin/").content.decode()
+    assert "lid@elders.example" not in admin_client.get("/admin/rapportage/management/").content.decode()
