@@ -260,3 +260,24 @@ def test_with_the_task_queue_the_mail_task_is_committed_with_the_sent_log(make_v
         run_worker()
     assert mailed_titles(OUTSIDE, {vacancy.title}) == [{vacancy.title}]
     assert not mail_tasks().exists()  # a finished mail task's row goes (see outbox)
+
+
+def test_an_alert_still_matches_after_its_region_and_employer_are_renamed(make_vacancy, network):
+    from taxonomie.models import Regio
+
+    make_vacancy("alfa", "Al openbaar")  # the listing offers only filters with results
+    subscribe(OUTSIDE, "/vacatures/?regio=twente&organisatie=alfa")
+    assert Alert.objects.get().criteria == {"organisatie": [network["alfa"].pk], "regio": [Regio.objects.get(
+        naam="Twente").pk]}
+    mail.outbox.clear()
+    twente = Regio.objects.get(naam="Twente")
+    twente.naam, twente.slug = "Twente-Oost", "twente-oost"
+    twente.save()
+    alfa = network["alfa"]
+    alfa.title, alfa.slug = "Gemeente Alfa", "gemeente-alfa"
+    alfa.save_revision().publish()
+    vacancy = make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    make_vacancy("beta", "Elders", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    run("dagelijks")
+    assert mailed_titles(OUTSIDE, {vacancy.title, "Elders"}) == [{vacancy.title}]
+    assert "Gemeente Alfa, regio Twente-Oost" in mail.outbox[0].body
