@@ -16,7 +16,7 @@ import numpy as np
 from kern.audience import PUBLIC, Audience
 from medewerkers.models import email_domain
 from search.facet_table import facet_table
-from search.service import NEWEST_FIRST, text_match
+from search.service import NEWEST_FIRST, SearchUnavailable, text_match
 from vacatures import phases
 from vacatures.listing import vacancy_facets
 from vacatures.models import OrganisatiePage, VacaturePage
@@ -82,8 +82,14 @@ class Matcher:
     def text_mask(self, query) -> np.ndarray:
         """The pages that match every word of `query`, as /vacatures/?q= finds them (one match per word set)."""
         if query not in self._text:
-            matched = text_match(self.table, self._live, query, NEWEST_FIRST)
+            try:
+                matched = text_match(self.table, self._live, query, NEWEST_FIRST)
+            except SearchUnavailable:
+                self._text[query] = None  # asked once per run: the alerts with this word wait for the next run
+                raise
             self._text[query] = matched.mask if matched is not None else np.ones(len(self.table), dtype=bool)
+        if self._text[query] is None:
+            raise SearchUnavailable(query)
         return self._text[query]
 
     def _phase_dates(self):

@@ -17,8 +17,11 @@ from alerts.mails import day
 from alerts.models import Alert, AlertVerzending, VerzondenVacature
 from alerts.sending import run, run_alerts
 from alerts.tests.helpers import mails_to, subscribe
+from config.settings.search import search_backends
 from conftest import link_in_mail
-from outbox.tests.fixtures import smtp_settings
+from outbox.tests.fixtures import database_tasks, mail_tasks, run_worker, smtp_settings
+from search.tests.test_unavailable import closed_port
+from taxonomie.models import Regio
 from vacatures.tests.fixtures import TODAY
 
 OWN = "iemand@alfa.example"
@@ -246,8 +249,6 @@ def test_command_and_task_run_one_frequency(make_vacancy, network):
 def test_with_the_task_queue_the_mail_task_is_committed_with_the_sent_log(make_vacancy, network):
     """Production: the run writes the mail's record, its sent-log rows and the queued mail task in one
     transaction; a second run before the worker sends queues nothing more; the worker sends it once."""
-    from outbox.tests.fixtures import database_tasks, mail_tasks, run_worker
-
     subscribe(OUTSIDE)
     mail.outbox.clear()
     vacancy = make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
@@ -263,8 +264,6 @@ def test_with_the_task_queue_the_mail_task_is_committed_with_the_sent_log(make_v
 
 
 def test_an_alert_still_matches_after_its_region_and_employer_are_renamed(make_vacancy, network):
-    from taxonomie.models import Regio
-
     make_vacancy("alfa", "Al openbaar")  # the listing offers only filters with results
     subscribe(OUTSIDE, "/vacatures/?regio=twente&organisatie=alfa")
     assert Alert.objects.get().criteria == {"organisatie": [network["alfa"].pk], "regio": [Regio.objects.get(
@@ -281,3 +280,20 @@ def test_an_alert_still_matches_after_its_region_and_employer_are_renamed(make_v
     run("dagelijks")
     assert mailed_titles(OUTSIDE, {vacancy.title, "Elders"}) == [{vacancy.title}]
     assert "Gemeente Alfa, regio Twente-Oost" in mail.outbox[0].body
+
+
+def test_an_unreachable_search_engine_postpones_only_the_alerts_with_a_word(make_vacancy, network):
+    make_vacancy("alfa", "Al openbaar")
+    subscribe("woord@elders.example", "/vacatures/?q=adviseur")
+    subscribe("facet@elders.example", "/vacatures/?vakgebied=beleid")
+    vacancy = make_vacancy("alfa", "Adviseur", published_days_ago=0, closes_in=20, route="direct_openbaar")
+    mail.outbox.clear()
+    down = search_backends({"SEARCH_BACKEND": "opensearch", "SEARCH_URL": f"http://127.0.0.1:{closed_port()}",
+                            "SEARCH_TIMEOUT": "1"})
+    with override_settings(WAGTAILSEARCH_BACKENDS=down):
+        summary = run("dagelijks")
+    assert (summary.mails, summary.overgeslagen) == (1, 1)
+    assert "1 overgeslagen" in summary.line("dagelijks")
+    assert [m.to for m in mail.outbox] == [["facet@elders.example"]]
+    run("dagelijks")
+    assert mailed_titles("woord@elders.example", {vacancy.title}) == [{vacancy.title}]
