@@ -297,3 +297,20 @@ def test_an_unreachable_search_engine_postpones_only_the_alerts_with_a_word(make
     assert [m.to for m in mail.outbox] == [["facet@elders.example"]]
     run("dagelijks")
     assert mailed_titles("woord@elders.example", {vacancy.title}) == [{vacancy.title}]
+
+
+def test_an_internal_vacancy_says_for_whom_and_until_when(make_vacancy, network):
+    subscribe(OWN)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Intern eerst", published_days_ago=-1, closes_in=40)
+    never = make_vacancy("alfa", "Nooit openbaar", published_days_ago=-1, closes_in=40, route="niet_openbaar")
+    run("dagelijks", today=TODAY + timedelta(days=1))
+    [message] = mail.outbox
+    until = day(vacancy.start_netwerk - timedelta(days=1))
+    assert message.body.count(f"Let op: alleen voor medewerkers van Alfa tot {until}") == 2
+    assert never.start_openbaar is None
+    subscribe(OTHER)
+    mail.outbox.clear()
+    run("dagelijks", today=TODAY + timedelta(days=8))
+    [message] = mails_to(OTHER)
+    assert "Let op: alleen voor medewerkers van deelnemende werkgevers; deze vacature wordt niet openbaar" in message.body
