@@ -58,4 +58,6 @@ def test_save_confirm_and_stop_an_alert_in_the_browser(live_site, make_vacancy):
         no_violations(page)
         page.get_by_role("button", name="Alert stoppen").click()
         expect(page.get_by_role("heading", name="Je vacaturealert is gestopt")).to_be_visible()
+        no_violations(page)
+        page.close()  # no keep-alive request left on the live server when the test ends
     assert not Alert.objects.exists()
