@@ -18,7 +18,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import formats
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
@@ -28,7 +27,7 @@ from wagtail.search import index
 from kern.audience import PUBLIC, audience_for
 from vacatures import phases
 from vacatures.choices import Vakgebied
-from vacatures.models import OrganisatiePage, four_weeks_from
+from vacatures.models import OrganisatiePage, VacatureForm
 
 from .choices import Uitkomst
 from .listing import klus_listing_context
@@ -55,18 +54,15 @@ class KlusQuerySet(PageQuerySet):
         return self.exclude(open_q(today or phases.local_date())).values("pk")
 
 
-class KlusForm(WagtailAdminPageForm):
-    """Pre-fills a new klus from its employer (place) with a closing date four weeks out, and says at the
-    fields what closing needs: an outcome, and for ‘ingevuld’ the employer of the employee who took it."""
+class KlusForm(VacatureForm):
+    """The vacancy's form: the web address follows the title (numbered when taken) and a new klus closes four
+    weeks out; the place comes from the employer. Closing needs an outcome (also in KlusPage.clean)."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if self.instance._state.adding and isinstance(parent_page, OrganisatiePage):
-            today = phases.local_date()
-            defaults = {"sluitingsdatum": four_weeks_from(today), "plaats": parent_page.standaard_plaats}
-            for name, value in defaults.items():
-                if not self.initial.get(name):
-                    self.initial[name] = value
+            if not self.initial.get("plaats"):
+                self.initial["plaats"] = parent_page.standaard_plaats
 
     def clean(self):
         cleaned = super().clean()
