@@ -35,6 +35,9 @@ def klussen(module_klussen):
 
 
 def admin_user(kind, network):
+    user = User.objects.filter(username=f"u-{kind}").first()
+    if user is not None:
+        return user
     user = User.objects.create_user(f"u-{kind}", f"{kind}@example.org", "x", is_superuser=kind == "superuser")
     if kind.startswith("redacteur-"):
         user.groups.add(WerkgeverRedactie.objects.get(werkgever=network[kind.removeprefix("redacteur-")]).group)
