@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 
 from conftest import link_in_mail, sign_in
+from home.site_setup import ensure_klus_index
 from klussen.tests.fixtures import TODAY, klus_factory
 from klussen.tests.test_leaks import client_for
 from reacties.models import KlusReactie
@@ -21,8 +22,6 @@ EMPLOYEE = "sanne@beta.example"
 
 @pytest.fixture
 def klus(network):
-    from home.site_setup import ensure_klus_index
-
     ensure_klus_index()
     return klus_factory(network)("alfa", "Kwartiermaker wijkaanpak", contact_email="klussen@alfa.example")
 
