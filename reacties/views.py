@@ -101,13 +101,14 @@ def verwijderen(request, token):
         reactie = KlusReactie.objects.filter(verwijder_hash=token_hash(token)).select_related("klus").first()
     if reactie is None:
         return render(request, "reacties/verwijderen_ongeldig.html", status=410)
-    subject = reactie.vacature if isinstance(reactie, Reactie) else reactie.klus
+    klus = isinstance(reactie, KlusReactie)  # no CV, and nothing counted
+    context = {"vacature": reactie.klus if klus else reactie.vacature, "klus": klus}
     if request.method == "GET":
-        return render(request, "reacties/verwijderen.html", {"vacature": subject})
-    pk, vacancy = reactie.pk, subject
+        return render(request, "reacties/verwijderen.html", context)
+    pk = reactie.pk
     reactie.delete()
     logger.info("Reactie %s verwijderd op verzoek van de kandidaat", pk)
-    return render(request, "reacties/verwijderd.html", {"vacature": vacancy})
+    return render(request, "reacties/verwijderd.html", context)
 
 
 @require_POST

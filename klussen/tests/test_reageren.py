@@ -70,7 +70,7 @@ def test_an_employee_reacts_and_both_sides_get_a_mail(network, klus):
     # The link in the confirmation deletes the reaction (GET asks, POST deletes).
     deletion = link_in_mail(confirmation.body, r"/vacatures/reageren/verwijderen/[\w-]+/")
     assert "Kwartiermaker wijkaanpak" in client.get(deletion).content.decode()
-    client.post(deletion)
+    assert "is verwijderd" in client.post(deletion).content.decode()
     assert not KlusReactie.objects.exists()
     assert client.get(deletion).status_code == 410
 
