@@ -1,4 +1,4 @@
-"""Wagtail API v2 at /api/v2/: live, public pages; vacancies only while they are public.
+"""Wagtail API v2 at /api/v2/: live, public pages; vacancies only while they are public; never a klus.
 
 The API is public-only whoever asks (a signed-in employee included). `?search=` gets the site
 search's cleaning: control characters, queries over MAX_QUERY_LENGTH characters and queries without a
@@ -16,6 +16,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.search.backends import get_search_backend
 
+from klussen.models import KlusPage
 from search.service import MAX_QUERY_LENGTH, clean_query, search_terms
 from vacatures.models import VacaturePage
 
@@ -55,7 +56,11 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Listing, detail, find and child_of all start here.
-        return super().get_base_queryset().exclude(pk__in=VacaturePage.objects.hidden_from())
+        return (
+            super().get_base_queryset()
+            .exclude(pk__in=VacaturePage.objects.hidden_from())
+            .exclude(pk__in=KlusPage.objects.hidden_from())  # klussen are for signed-in employees only
+        )
 
     def listing_view(self, request):
         try:

@@ -24,6 +24,7 @@ LABELS = {  # key: (one, more)
     "projecten": ("project", "projecten"),
     "werkgevers": ("werkgever", "werkgevers"),
     "vacatures": ("vacature", "vacatures"),
+    "klussen": ("klus", "klussen"),
     "reacties": ("reactie (met cv)", "reacties (met cv)"),
     "user": ("gebruiker", "gebruikers"),
     "organisatie": ("organisatie", "organisaties"),
@@ -65,7 +66,8 @@ def demo_vacancies(pages):
 
 def count_pages(pages, vacancies):
     kinds = Counter(page.specific_class._meta.model_name for page in pages)
-    return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count())
+    return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count(),
+                   klussen=kinds["kluspage"])
 
 
 def demo_summary():

@@ -1,22 +1,27 @@
 """What the site search covers: the searchable page types, with the visibility rule applied once.
 
-/zoeken/ and its suggestions start from `searchable_pages`, so a vacancy that the visitor may
+/zoeken/ and its suggestions start from `searchable_pages`, so a vacancy or klus that the visitor may
 not see is never found, counted or suggested.
 """
 
 from wagtail.models import Page
 
 from kern.audience import PUBLIC, audience_for
+from klussen.models import KlusPage
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
 
-TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus"}
 
 
 def searchable_pages(request=None, audience=None):
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
-    return Page.objects.live().public().type(*TYPES).exclude(pk__in=VacaturePage.objects.hidden_from(audience))
+    return (
+        Page.objects.live().public().type(*TYPES)
+        .exclude(pk__in=VacaturePage.objects.hidden_from(audience))
+        .exclude(pk__in=KlusPage.objects.hidden_from(audience))  # klussen: signed-in employees only
+    )
 
 
 def site_facets():

@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.groups import scope_default_groups
 from home.models import HomePage
+from klussen.models import KlusIndexPage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
 
@@ -132,3 +133,15 @@ def ensure_vacancy_pages():
     )
     scope_default_groups(apps)  # Wagtail's default groups never reach the employers
     return werkgevers, vacatures
+
+
+@transaction.atomic
+def ensure_klus_index():
+    """/klussen/ under the home page: temporary assignments, for signed-in employees only."""
+    home = ensure_home()
+    return KlusIndexPage.objects.first() or home.add_child(
+        instance=KlusIndexPage(
+            title="Klussen", slug="klussen",
+            intro="<p>Tijdelijke klussen bij deelnemende werkgevers, voor hun medewerkers.</p>",
+        )
+    )

@@ -11,6 +11,9 @@ ids of the employers the reader may see, and returns rows (dicts) that the view 
 - Totals are the sums of the rows, so the table always adds up.
 - Vacancy alerts (`alert_figures`): counts only. Active alerts and mails are network-wide (an alert
   belongs to no employer) and only for coordinators; vacancies mailed are those of the employers in view.
+- Klussen: "geplaatst" counts klussen first published in the period; "afgesloten", "ingevuld" and
+  "ingevuld door een andere werkgever" count klussen closed with that outcome (`afgesloten_op`) in the
+  period; the fill rate is ingevuld as a whole percentage of afgesloten. Counts only, nothing about people.
 """
 
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Lower
 
 from alerts.models import Alert, AlertVerzending, Soort, VerzondenVacature
+from klussen.models import KlusPage, Uitkomst
 from reacties.models import Dagcijfers
 from vacatures.models import Dienstverband, Herkomst, OrganisatiePage
 
@@ -200,3 +204,49 @@ def alert_figures(periode, regio, werkgever_ids, network_wide):
         "onder_water": mailed.filter(onder_water=True).values("vacature_id").distinct().count(),
         "openbaar": mailed.filter(onder_water=False).values("vacature_id").distinct().count(),
     }
+# --------------------------------------------------------------------------- klussen
+
+KLUS_KOLOMMEN = [
+    ("organisatie", "Organisatie"),
+    ("regio", "Regio"),
+    ("geplaatst", "Klussen geplaatst"),
+    ("afgesloten", "Klussen afgesloten"),
+    ("ingevuld", "Ingevuld"),
+    ("ingevuld_ander", "Ingevuld door medewerker van andere werkgever"),
+    ("vervullingsgraad", "Vervullingsgraad (%)"),
+]
+KLUS_GETALLEN = ["geplaatst", "afgesloten", "ingevuld", "ingevuld_ander"]
+
+
+def fill_rate(filled, closed):
+    """Filled as a whole percentage of the klussen closed with an outcome; '–' when none closed."""
+    return round(100 * filled / closed) if closed else "–"
+
+
+def klus_figures(periode, regio, werkgever_ids):
+    """(rows, totals): per employer in view, alphabetical, the klussen it posted and how they ended."""
+    employer_qs = employers(regio, werkgever_ids)
+    ever = Q(first_published_at__isnull=False)
+    closed = ever & Q(afgesloten_op__range=periode.bereik) & ~Q(uitkomst="")
+    filled = closed & Q(uitkomst=Uitkomst.INGEVULD)
+    counts = {
+        row.pop("werkgever_id"): row
+        for row in KlusPage.objects.filter(werkgever_id__in=employer_qs.values("pk"))
+        .values("werkgever_id")
+        .annotate(
+            geplaatst=Count("pk", filter=ever & Q(first_published_at__date__range=periode.bereik)),
+            afgesloten=Count("pk", filter=closed),
+            ingevuld=Count("pk", filter=filled),
+            ingevuld_ander=Count("pk", filter=filled & ~Q(ingevuld_door_id=F("werkgever_id"))),
+        )
+        .order_by()
+    }
+    rows = []
+    for employer in employer_qs.values("pk", "title", "regio__naam").order_by(Lower("title"), "pk"):
+        row = {"werkgever_id": employer["pk"], "organisatie": employer["title"], "regio": employer["regio__naam"]}
+        row.update({key: counts.get(employer["pk"], {}).get(key, 0) for key in KLUS_GETALLEN})
+        row["vervullingsgraad"] = fill_rate(row["ingevuld"], row["afgesloten"])
+        rows.append(row)
+    totals = {key: sum(row[key] for row in rows) for key in KLUS_GETALLEN}
+    totals.update(organisatie="Totaal", regio="", vervullingsgraad=fill_rate(totals["ingevuld"], totals["afgesloten"]))
+    return rows, totals

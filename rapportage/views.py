@@ -28,8 +28,8 @@ from vacatures.roles import is_coordinator
 from . import charts, figures
 from .access import visible_employer_ids
 
-TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10"}
-WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures"}
+TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10", "klussen": "tabel klussen"}
+WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures", "klussen": "Klussen"}
 
 
 class RapportageFilterForm(forms.Form):
@@ -142,6 +142,10 @@ class ManagementrapportageView(ReportView):
         return figures.top_vacancies(self.periode, self.regio, self.werkgever_ids)
 
     @cached_property
+    def klus_figures(self):
+        return figures.klus_figures(self.periode, self.regio, self.werkgever_ids)
+
+    @cached_property
     def organisation_columns(self):
         rows, totals = self.organisation_figures
         return [(key, label) for key, label in figures.ORGANISATIE_KOLOMMEN
@@ -196,6 +200,7 @@ class ManagementrapportageView(ReportView):
             alertcijfers=figures.alert_figures(
                 self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
             ),
+            klus_tabel=html_table(figures.KLUS_KOLOMMEN, self.klus_figures[0], "organisatie", self.klus_figures[1]),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
@@ -217,6 +222,9 @@ class ManagementrapportageView(ReportView):
             columns, rows = self.organisation_columns, [*rows, totals]
         elif tabel == "top10":
             columns, rows = figures.TOP_KOLOMMEN, self.top_vacancies
+        elif tabel == "klussen":
+            rows, totals = self.klus_figures
+            columns, rows = figures.KLUS_KOLOMMEN, [*rows, totals]
         else:
             raise Http404("Onbekende tabel")
         self.list_export = [key for key, _ in columns]

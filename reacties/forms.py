@@ -6,7 +6,7 @@ from django import forms
 from kern.forms import HoneypotMixin
 
 from . import cv
-from .models import Reactie
+from .models import KlusReactie, Reactie
 
 logger = logging.getLogger(__name__)
 
@@ -60,3 +60,37 @@ class ReactieForm(HoneypotMixin, forms.ModelForm):
 
     def clean_cv(self):
         return check_pdf(self.cleaned_data["cv"])
+
+
+class KlusReactieForm(HoneypotMixin, forms.ModelForm):
+    """The short form for a klus: no CV. It asks about the manager only when the klus needs their agreement."""
+
+    formulier = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    class Meta:
+        model = KlusReactie
+        fields = ["naam", "email", "telefoon", "motivatie", "besproken"]
+        labels = {
+            "telefoon": "Telefoon (niet verplicht)",
+            "motivatie": "Waarom wil je deze klus doen?",
+            "besproken": "Heb je dit met je leidinggevende besproken?",
+        }
+        widgets = {"besproken": forms.RadioSelect}
+        error_messages = {
+            "naam": {"required": "Vul je naam in."},
+            "email": {"required": "Vul je e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres."},
+            "motivatie": {"required": "Schrijf kort waarom je reageert."},
+        }
+
+    def __init__(self, *args, klus, **kwargs):
+        super().__init__(*args, **kwargs)
+        if klus.akkoord_leidinggevende:
+            field = self.fields["besproken"]
+            field.required = True
+            field.choices = [c for c in field.choices if c[0]]
+            field.error_messages["required"] = "Zeg of je de klus met je leidinggevende hebt besproken."
+            field.help_text = "Voor deze klus is het akkoord van je leidinggevende nodig."
+        else:
+            del self.fields["besproken"]
+
+    clean_formulier = ReactieForm.clean_formulier

@@ -11,6 +11,7 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, models, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
+from klussen.models import KlusPage
 from vacatures.models import Herkomst, VacaturePage
 from vacatures.permissions import employer_ids_edited_by
 from vacatures.roles import is_coordinator
@@ -77,6 +78,50 @@ class Reactie(models.Model):
     def delete(self, *args, **kwargs):
         self.cv.delete(save=False)
         return super().delete(*args, **kwargs)
+
+
+class KlusReactieQuerySet(models.QuerySet):
+    """Who sees which reactions to klussen: the same rule as for vacancies (ReactieQuerySet.visible_to)."""
+
+    def visible_to(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        readable = Q(klus__werkgever_id__in=employer_ids_edited_by(user))
+        reactions = self.annotate(persoonlijk=ExpressionWrapper(readable, output_field=BooleanField()))
+        return reactions if is_coordinator(user) else reactions.filter(readable)
+
+
+class Besproken(models.TextChoices):
+    JA = "ja", "Ja"
+    NEE = "nee", "Nee, nog niet"
+
+
+class KlusReactie(models.Model):
+    """A signed-in employee's reaction to a klus: the short form, without a CV."""
+
+    klus = models.ForeignKey(KlusPage, on_delete=models.CASCADE, related_name="reacties")
+    naam = models.CharField("naam", max_length=200)
+    email = models.EmailField("e-mailadres")
+    telefoon = models.CharField("telefoon", max_length=50, blank=True)
+    motivatie = models.TextField("motivatie")
+    besproken = models.CharField(
+        "besproken met leidinggevende", max_length=3, choices=Besproken.choices, blank=True,
+        help_text="Alleen gevraagd als de klus het akkoord van de leidinggevende vraagt.",
+    )
+    herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
+    aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
+    formulier_token = models.UUIDField(null=True, unique=True, editable=False)
+    verwijder_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    objects = KlusReactieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt"]
+        verbose_name = "reactie op een klus"
+        verbose_name_plural = "reacties op klussen"
+
+    def __str__(self):
+        return f"{self.naam} op {self.klus.title}"
 
 
 class Dagcijfers(models.Model):

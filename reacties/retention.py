@@ -1,10 +1,11 @@
-"""How long reactions are kept: four weeks after the vacancy is filled or closed; a year with consent."""
+"""How long reactions are kept: four weeks after the vacancy is filled or closed; a year with consent.
+Reactions to a klus: four weeks after the klus closed (its closing date, or the day it was closed with an outcome)."""
 
 from django.db.models import Q
 
 from vacatures import phases
 
-from .models import BEWAARTERMIJN_MET_TOESTEMMING, BEWAARTERMIJN_NA_SLUITING, Reactie
+from .models import BEWAARTERMIJN_MET_TOESTEMMING, BEWAARTERMIJN_NA_SLUITING, KlusReactie, Reactie
 
 
 def expired(today=None):
@@ -19,9 +20,17 @@ def expired(today=None):
     )
 
 
+def expired_klus_reactions(today=None):
+    today = today or phases.local_date()
+    return KlusReactie.objects.filter(
+        Q(klus__afgesloten_op__lte=today - BEWAARTERMIJN_NA_SLUITING)
+        | Q(klus__sluitingsdatum__lt=today - BEWAARTERMIJN_NA_SLUITING)
+    )
+
+
 def purge(today=None):
     """Delete expired reactions with their CV files; the daily counts stay. Returns the number deleted."""
-    deleted = 0
+    deleted, _ = expired_klus_reactions(today).delete()  # no files
     for reactie in expired(today).iterator():
         reactie.delete()
         deleted += 1

@@ -13,13 +13,14 @@ from django_ratelimit.decorators import ratelimit
 from kern.audience import audience_for
 from kern.one_time_link import token_hash
 from kern.ratelimit import KEY, RATE, too_many
+from klussen.models import KlusPage
 from vacatures import phases
 from vacatures.models import Herkomst, VacaturePage
 
 from . import cv
-from .forms import ReactieForm
-from .models import Reactie, count_reaction
-from .tasks import confirm_to_candidate, contact_address, notify_employer
+from .forms import KlusReactieForm, ReactieForm
+from .models import KlusReactie, Reactie, count_reaction
+from .tasks import confirm_klus_to_candidate, confirm_to_candidate, contact_address, notify_employer, notify_klus_employer
 
 logger = logging.getLogger(__name__)
 
@@ -96,14 +97,18 @@ def verwijderen(request, token):
     """The candidate's one-time link from the confirmation mail: GET asks, POST deletes the reaction and
     its CV (the daily counts stay). A used or unknown link answers 410."""
     reactie = Reactie.objects.filter(verwijder_hash=token_hash(token)).select_related("vacature").first()
+    if reactie is None:  # a reaction to a klus has the same kind of link
+        reactie = KlusReactie.objects.filter(verwijder_hash=token_hash(token)).select_related("klus").first()
     if reactie is None:
         return render(request, "reacties/verwijderen_ongeldig.html", status=410)
+    klus = isinstance(reactie, KlusReactie)  # no CV, and nothing counted
+    context = {"vacature": reactie.klus if klus else reactie.vacature, "klus": klus}
     if request.method == "GET":
-        return render(request, "reacties/verwijderen.html", {"vacature": reactie.vacature})
-    pk, vacancy = reactie.pk, reactie.vacature
+        return render(request, "reacties/verwijderen.html", context)
+    pk = reactie.pk
     reactie.delete()
     logger.info("Reactie %s verwijderd op verzoek van de kandidaat", pk)
-    return render(request, "reacties/verwijderd.html", {"vacature": vacancy})
+    return render(request, "reacties/verwijderd.html", context)
 
 
 @require_POST
@@ -116,3 +121,48 @@ def extern(request, pk):
     if not getattr(request, "limited", False):
         count_reaction(vacancy.pk, phases.local_date(), origin(request, vacancy))
     return HttpResponseRedirect(vacancy.reageer_url, status=303)
+
+
+# --------------------------------------------------------------------------- klussen
+
+
+def open_klus(request, pk):
+    """The klus, if this visitor may see it (a signed-in employee of a participant, the klus open); else 404."""
+    return get_object_or_404(KlusPage.objects.visible_to(audience_for(request)), pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
+def reageren_klus(request, pk):
+    """The short reaction form for a klus. Only reachable for whoever may see the klus."""
+    klus = open_klus(request, pk)
+    if request.method == "POST" and getattr(request, "limited", False):
+        return too_many(request)
+    medewerker = request.medewerker
+    form = KlusReactieForm(
+        request.POST or None, klus=klus, initial={"formulier": uuid4(), "email": medewerker.email},
+    )
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot():
+            store_klus(request, klus, form)
+        return render(request, "reacties/bedankt.html", {"vacature": klus, "klus": True})
+    return render(request, "reacties/reageren_klus.html", {"klus": klus, "form": form})
+
+
+def store_klus(request, klus, form):
+    token = form.cleaned_data.get("formulier") or uuid4()
+    if KlusReactie.objects.filter(formulier_token=token).exists():
+        logger.info("Reactie op klus %s: formulier nogmaals verstuurd, niets opgeslagen", klus.pk)
+        return
+    reactie = form.save(commit=False)
+    reactie.klus = klus
+    reactie.herkomst = origin(request, klus)
+    reactie.formulier_token = token
+    try:
+        with transaction.atomic():
+            reactie.save()
+    except IntegrityError:
+        logger.info("Reactie op klus %s: formulier tegelijk nogmaals verstuurd, niets opgeslagen", klus.pk)
+        return
+    notify_klus_employer.enqueue(reactie.pk)
+    confirm_klus_to_candidate.enqueue(reactie.pk)

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import Reactie
+from .models import KlusReactie, Reactie
 
 AFGESCHERMD = "afgeschermd"
 
@@ -94,3 +94,61 @@ def register_reactions():
 @hooks.register("register_admin_urls")
 def cv_urls():
     return [path("reacties/<int:pk>/cv/", download_cv, name="reactie_cv")]
+
+
+# --------------------------------------------------------------------------- reactions to klussen
+
+
+class KlusReactiePermissionPolicy(ModelPermissionPolicy):
+    """Read-only, for whoever may read vacancy reactions (employer editors, coordinators), by the same rule."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.has_perm("reacties.view_reactie")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and visible_klus_reactions(user).filter(pk=instance.pk).exists()
+
+
+register_permission_policy(KlusReactie, KlusReactiePermissionPolicy(KlusReactie))
+
+
+def visible_klus_reactions(user):
+    return KlusReactie.objects.visible_to(user).select_related("klus", "klus__werkgever")
+
+
+class KlusReactieIndexView(IndexView):
+    def get_base_queryset(self):
+        queryset = visible_klus_reactions(self.request.user)
+        if self.request.GET.get("klus", "").isdigit():
+            queryset = queryset.filter(klus_id=int(self.request.GET["klus"]))
+        return queryset
+
+
+class KlusReactieViewSet(ModelViewSet):
+    model = KlusReactie
+    icon = "mail"
+    menu_label = "Reacties op klussen"
+    menu_order = 171
+    add_to_admin_menu = True
+    name = "klusreacties"
+    index_view_class = KlusReactieIndexView
+    list_display = [
+        PersonalColumn("naam", label="Naam"), Column("klus", label="Klus"),
+        Column("werkgever", label="Werkgever", accessor="klus.werkgever"),
+        PersonalColumn("email", label="E-mailadres"), PersonalColumn("telefoon", label="Telefoon"),
+        PersonalColumn("motivatie", label="Motivatie"),
+        Column("besproken", label="Besproken met leidinggevende", accessor="get_besproken_display"),
+        Column("herkomst", label="Herkomst", accessor="get_herkomst_display"),
+        DateColumn("aangemaakt", label="Ontvangen"),
+    ]
+    list_filter = ["herkomst"]
+    inspect_view_enabled = False
+    form_fields = ["naam"]
+
+    def get_queryset(self, request):
+        return visible_klus_reactions(request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_klus_reactions():
+    return KlusReactieViewSet()

@@ -116,7 +116,7 @@ class OrganisatiePage(Page):
     ]
     base_form_class = WerkgeverForm
     parent_page_types = ["vacatures.WerkgeversIndexPage"]
-    subpage_types = ["vacatures.VacaturePage"]
+    subpage_types = ["vacatures.VacaturePage", "klussen.KlusPage"]  # klussen sits above vacatures
     exclude_fields_in_copy = ["email_domeinen"]  # a domain belongs to one employer
 
     class Meta:

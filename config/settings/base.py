@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "taxonomie",
     "projecten",
     "vacatures",
+    "klussen",
     "reacties",
     "medewerkers",
     "rapportage",

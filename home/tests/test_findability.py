@@ -11,6 +11,7 @@ from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
 from conftest import sign_in
+from klussen.tests.fixtures import build_every_state
 
 # Absolute URLs follow the one site address (SITE_URL), whatever host the request names.
 pytestmark = pytest.mark.usefixtures("site_address")
@@ -174,3 +175,15 @@ def test_sitemap_still_lists_public_pages_only(client, make_vacancy):
     hidden = make_vacancy("alfa", "Onder water", published_days_ago=10, closes_in=5)
     body = client.get("/sitemap.xml").content.decode()
     assert public.url in body and hidden.url not in body
+
+
+def test_a_klus_is_never_findable_outside_the_site(client, network):
+    """A klus is for signed-in employees only: no canonical link, description or preview, no sitemap entry."""
+    klus = build_every_state(network)[("alfa", "open")]
+    response = employee_client(network).get(klus.url)
+    assert response.status_code == 200
+    assert tags(response) == {"robots": "noindex, nofollow"}
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get(klus.url).status_code == 404
+    assert klus.slug not in client.get("/sitemap.xml").content.decode()
+    assert tags(client.get("/klussen/")).get("robots") == "noindex"
