@@ -39,6 +39,12 @@ De inloglink bewaren we alleen als versleutelde controlewaarde; hij werkt 30 min
 duurt hoogstens 30 dagen.</li>
 <li><strong>Reacties op een vacature</strong>: je naam, e-mailadres, telefoonnummer (als je dat invult), je
 motivatie en je cv. Alleen de redacteuren van de werkgever die de vacature plaatste kunnen ze inzien.</li>
+<li><strong>Je mobiliteitsprofiel</strong> (als je er een maakt): je naam, functie, vakgebied, schaal, uren,
+regio's, waarvoor je openstaat, vanaf wanneer, vaardigheden, een korte tekst en eventueel je cv. Je profiel staat
+standaard uit. Zet je het aan, dan zien HR-medewerkers van andere deelnemende werkgevers een anonieme kaart, zonder
+naam, e-mailadres, werkgever of cv; je eigen werkgever alleen als je dat apart aanzet. Pas als je een uitnodiging
+accepteert, ziet die ene werkgever je naam, e-mailadres en cv. We tellen per werkgever hoe vaak je kaart getoond
+en geopend is, en we leggen vast welke HR-medewerker zocht, een kaart bekeek of uitnodigde.</li>
 <li><strong>Technische logboeken</strong>: foutmeldingen en verzoeken, zonder e-mailadressen, inloglinks of
 IP-adressen, om storingen op te lossen.</li>
 </ul>
@@ -46,6 +52,9 @@ IP-adressen, om storingen op te lossen.</li>
 <ul>
 <li>Een reactie met cv verwijderen we automatisch vier weken nadat de vacature is vervuld of gesloten.</li>
 <li>Gaf je toestemming om je reactie langer te bewaren, dan verwijderen we haar na een jaar.</li>
+<li>Log je 6 maanden niet in, dan zetten we je profiel uit; 4 weken en 1 week van tevoren krijg je een e-mail.
+Na 12 maanden zonder inloggen verwijderen we je profiel en je cv. Je kunt je profiel en cv ook zelf op elk moment
+in één keer verwijderen, en alles wat we over je bewaren downloaden.</li>
 <li>Het aantal reacties per vacature blijft bewaard voor de rapportage, zonder persoonsgegevens.</li>
 <li>Back-ups bewaren we versleuteld en kort; daarna worden ze vernietigd.</li>
 </ul>
