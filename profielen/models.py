@@ -150,7 +150,9 @@ class Uitnodiging(models.Model):
         GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
         AFGEWEZEN = "afgewezen", "Afgewezen"
 
-    profiel = models.ForeignKey(Profiel, on_delete=models.CASCADE, related_name="uitnodigingen")
+    # A deleted profile leaves its invitations without a profile (for the report's counts); nothing in them
+    # names the employee: HR never knew who it was, unless it became a reaction.
+    profiel = models.ForeignKey(Profiel, null=True, on_delete=models.SET_NULL, related_name="uitnodigingen")
     werkgever = models.ForeignKey(OrganisatiePage, on_delete=models.CASCADE, related_name="+")
     vacature = models.ForeignKey(VacaturePage, on_delete=models.CASCADE, related_name="+")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Table
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput, Button
 
+from profielen.figures import PROFIEL_KOLOMMEN, profile_figures
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
@@ -27,8 +28,8 @@ from vacatures.models import OrganisatiePage
 from . import charts, figures
 from .access import visible_employer_ids
 
-TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10"}
-WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures"}
+TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10", "profielen": "tabel profielen"}
+WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures", "profielen": "Profielen"}
 
 
 class RapportageFilterForm(forms.Form):
@@ -141,6 +142,10 @@ class ManagementrapportageView(ReportView):
         return figures.top_vacancies(self.periode, self.regio, self.werkgever_ids)
 
     @cached_property
+    def profile_figures(self):
+        return profile_figures(self.periode, figures.employers(self.regio, self.werkgever_ids))
+
+    @cached_property
     def organisation_columns(self):
         rows, totals = self.organisation_figures
         return [(key, label) for key, label in figures.ORGANISATIE_KOLOMMEN
@@ -192,6 +197,7 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
             top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            profiel_tabel=html_table(PROFIEL_KOLOMMEN, self.profile_figures[0], "organisatie", self.profile_figures[1]),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
@@ -213,6 +219,9 @@ class ManagementrapportageView(ReportView):
             columns, rows = self.organisation_columns, [*rows, totals]
         elif tabel == "top10":
             columns, rows = figures.TOP_KOLOMMEN, self.top_vacancies
+        elif tabel == "profielen":
+            rows, totals = self.profile_figures
+            columns, rows = PROFIEL_KOLOMMEN, [*rows, totals]
         else:
             raise Http404("Onbekende tabel")
         self.list_export = [key for key, _ in columns]
