@@ -15,6 +15,7 @@ from django.db import transaction
 from home.demo import mark_demo
 from home.inhoud import ensure_statements
 from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
+from profielen.demo import load_profiles
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
@@ -102,9 +103,11 @@ class Command(BaseCommand):
         ensure_coordinators_group(werkgevers)
         vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
+        profiles = load_profiles()
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
-            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
+            f"{profiles} profielen."
         ))
 
     def create_project(self, library, data):
