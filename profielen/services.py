@@ -12,7 +12,7 @@ from reacties.models import UITNODIGING, Reactie, count_reaction
 from vacatures import phases
 from vacatures.choices import Herkomst
 
-from .models import STATISTIEK_DAGEN, Profiel, Uitnodiging, Weergave
+from .models import STATISTIEK_DAGEN, Logregel, Profiel, Uitnodiging, Weergave
 
 
 def accept(uitnodiging):
@@ -98,5 +98,11 @@ def export(profiel: Profiel | None, medewerker):
          "status": u.get_status_display(), "aangemaakt": u.aangemaakt.isoformat(),
          "beantwoord": u.beantwoord.isoformat() if u.beantwoord else None}
         for u in profiel.uitnodigingen.select_related("werkgever", "vacature")
+    ]
+    # What HR did with the card: the employer and the moment, never the HR user's name.
+    data["logboek"] = [
+        {"moment": r.moment.isoformat(), "werkgever": r.werkgever.title if r.werkgever else None,
+         "actie": r.get_actie_display()}
+        for r in Logregel.objects.filter(kaart=profiel.kenmerk).select_related("werkgever").order_by("moment")
     ]
     return data

@@ -212,6 +212,11 @@ def test_audit_log_for_coordinators_and_statistics_per_employer_for_the_employee
     for kind in ("hr-alfa", "Editors", "Moderators"):
         assert hr_client(kind, world).get(ADMIN + "logboek/").status_code in (302, 403)
 
+    export = world["clients"]["Kraanvogel"].get(URL + "export/").json()
+    assert [r["actie"] for r in export["logboek"]] == ["Kaart bekeken", "Uitnodiging verstuurd"]
+    assert {r["werkgever"] for r in export["logboek"]} == {"Alfa"} and "u-hr-alfa" not in str(export)
+    assert sum(w["in_zoekresultaat"] for w in export["weergaven"]) == 2 and len(export["uitnodigingen"]) == 1
+
     own = body(world["clients"]["Kraanvogel"].get(URL))
     row = re.search(r"<td class=\"utrecht-table__cell\">Alfa</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>", own)
     assert row and row.groups() == ("2", "1")
@@ -229,3 +234,17 @@ def test_switching_off_or_hiding_removes_a_card_at_once(world):
     html = body(hr.get(ADMIN))
     assert "Functie Kraanvogel" not in html and re.search(r">1 kaart", html)
     assert hr.get(card_url("Kraanvogel")).status_code == 404
+
+
+def test_no_public_channel_shows_a_card(world, client):
+    """Site search, suggestions, sitemap, API and the admin's own search: cards are in none of them."""
+    hr = hr_client("hr-alfa", world)
+    who = [client, world["clients"]["Grutto"], hr]
+    for marker in PROFILES:
+        for visitor in who:
+            for url in (f"/zoeken/?q={marker}", f"/zoeken/suggesties?q={marker}", "/sitemap.xml",
+                        f"/api/v2/pages/?search={marker}", f"/admin/search/?q={marker}"):
+                response = visitor.get(url)
+                assert f"Functie {marker}" not in body(response), (url, marker)
+                for secret in personal(marker):
+                    assert secret not in body(response), (url, marker)
