@@ -9,6 +9,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from reacties.models import UITNODIGING, Reactie, count_reaction
+from reacties.tasks import contact_address, notify_employer
 from vacatures import phases
 from vacatures.choices import Herkomst
 
@@ -39,6 +40,8 @@ def accept(uitnodiging):
         locked.beantwoord = timezone.now()
         locked.reactie = reactie
         locked.save()
+    if contact_address(locked.vacature):  # the vacancy's contact hears of it as of any reaction
+        notify_employer.enqueue(locked.reactie_id)
     return locked
 
 

@@ -52,7 +52,9 @@ def world(network, make_vacancy):
         assert response.status_code == 302, body(response)
         clients[marker] = employee
     network["clients"] = clients
-    network["vacature"] = make_vacancy("alfa", "Adviseur Wonen Alfa", published_days_ago=2, closes_in=25)
+    network["vacature"] = make_vacancy(
+        "alfa", "Adviseur Wonen Alfa", published_days_ago=2, closes_in=25, contact_email="werving@alfa.example",
+    )
     network["gesloten"] = make_vacancy("alfa", "Gesloten Alfa", published_days_ago=40, closes_in=-1)
     return network
 
@@ -160,7 +162,9 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
     page = employee.get(link)
     assert "Accepteren" in body(page) and Uitnodiging.objects.get().status == "open"  # GET shows buttons only
     assert world["clients"]["Roerdomp"].get(link).status_code == 404  # someone else's invitation
+    mail.outbox.clear()
     employee.post(link, {"antwoord": "accepteren"})
+    assert [m.to for m in mail.outbox] == [["werving@alfa.example"]]  # as for any reaction: the contact hears
 
     reactie = Reactie.objects.get()
     assert reactie.herkomst == UITNODIGING and reactie.vacature == world["vacature"]
@@ -181,8 +185,9 @@ def test_decline_reveals_nothing(world):
     hr.post(card_url("Roerdomp") + "uitnodigen/", {"vacature": world["vacature"].pk, "bericht": "Interesse?"})
     link = link_in_mail(mail.outbox[-1].body, r"/medewerkers/profiel/uitnodigingen/\d+/")
     employee = world["clients"]["Roerdomp"]
+    mail.outbox.clear()
     employee.post(link, {"antwoord": "afwijzen"})
-    assert Uitnodiging.objects.get().status == "afgewezen"
+    assert Uitnodiging.objects.get().status == "afgewezen" and not mail.outbox
     employee.post(link, {"antwoord": "accepteren"})  # an answer is final
     assert Uitnodiging.objects.get().status == "afgewezen"
     assert not Reactie.objects.exists()
