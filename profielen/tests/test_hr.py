@@ -253,3 +253,30 @@ def test_no_public_channel_shows_a_card(world, client):
                 assert f"Functie {marker}" not in body(response), (url, marker)
                 for secret in personal(marker):
                     assert secret not in body(response), (url, marker)
+
+
+def test_an_employee_who_moves_to_the_employer_disappears_from_its_search(world):
+    hr = hr_client("hr-alfa", world)
+    assert "Functie Kraanvogel" in body(hr.get(ADMIN))
+    medewerker = Profiel.objects.get(functie="Functie Kraanvogel").medewerker
+    medewerker.werkgever = world["alfa"]
+    medewerker.save()
+    html = body(hr.get(ADMIN))
+    assert "Functie Kraanvogel" not in html and re.search(r">1 kaart", html)
+
+
+def test_an_editor_of_two_employers_searches_for_one_at_a_time(world):
+    from django.contrib.auth.models import User
+
+    from vacatures.models import WerkgeverRedactie
+
+    hr = hr_client("hr-alfa", world)
+    User.objects.get(username="u-hr-alfa").groups.add(WerkgeverRedactie.objects.get(werkgever=world["beta"]).group)
+    as_beta = body(hr.get(ADMIN, {"werkgever": world["beta"].pk}))
+    assert "Functie Kievit" in as_beta and "Functie Kraanvogel" not in as_beta
+    as_alfa = body(hr.get(ADMIN, {"werkgever": world["alfa"].pk}))
+    assert "Functie Kraanvogel" in as_alfa and "Functie Kievit" not in as_alfa
+    # an employer the user does not edit is ignored: the first of their own (Alfa) is used
+    forged = body(hr.get(ADMIN, {"werkgever": world["gamma"].pk}))
+    assert "Functie Kievit" not in forged
+    assert Logregel.objects.filter(werkgever=world["beta"]).count() == 1
