@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from wagtail.models import Page
 
+from profielen.demo import remove_profiles
 from reacties.models import Reactie
 from vacatures.models import VacaturePage, WerkgeverRedactie
 
@@ -91,6 +92,7 @@ def remove_demo():
     pages = list(demo_objects("page"))
     vacancies = demo_vacancies(pages)
     counts = count_pages(pages, vacancies)
+    remove_profiles()  # the demo employees with profiles (profielen.demo), also at an employer that stays
     # Reactions one by one: each deletes its CV file (a cascade would leave the files behind).
     for reactie in Reactie.objects.filter(vacature__in=vacancies.values("pk")):
         reactie.delete()

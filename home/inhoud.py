@@ -43,6 +43,12 @@ motivatie en je cv. Alleen de redacteuren van de werkgever die de vacature plaat
 alert aanmaakte, bevestigde en voor het laatst wijzigde, en welke vacatures we je al stuurden. De links in de
 mails bewaren we alleen als versleutelde controlewaarde. We houden niet bij of je een mail opent of op een link
 klikt.</li>
+<li><strong>Je mobiliteitsprofiel</strong> (als je er een maakt): je naam, functie, vakgebied, schaal, uren,
+regio's, waarvoor je openstaat, vanaf wanneer, vaardigheden, een korte tekst en eventueel je cv. Je profiel staat
+standaard uit. Zet je het aan, dan zien HR-medewerkers van andere deelnemende werkgevers een anonieme kaart, zonder
+naam, e-mailadres, werkgever of cv; je eigen werkgever alleen als je dat apart aanzet. Pas als je een uitnodiging
+accepteert, ziet die ene werkgever je naam, e-mailadres en cv. We tellen per werkgever hoe vaak je kaart getoond
+en geopend is, en we leggen vast welke HR-medewerker zocht, een kaart bekeek of uitnodigde.</li>
 <li><strong>Technische logboeken</strong>: foutmeldingen en verzoeken, zonder e-mailadressen, inloglinks of
 IP-adressen, om storingen op te lossen.</li>
 </ul>
@@ -53,6 +59,9 @@ IP-adressen, om storingen op te lossen.</li>
 <li>Een vacaturealert die je niet binnen 7 dagen bevestigt, verwijderen we met je adres. Een alert die je
 12 maanden niet wijzigt of bewaart, krijgt één mail met de vraag of hij mag blijven; zonder antwoord binnen 30
 dagen verwijderen we hem. Stop je een alert, dan verwijderen we hem en je adres meteen.</li>
+<li>Log je 6 maanden niet in, dan zetten we je profiel uit; 4 weken en 1 week van tevoren krijg je een e-mail.
+Na 12 maanden zonder inloggen verwijderen we je profiel en je cv. Je kunt je profiel en cv ook zelf op elk moment
+in één keer verwijderen, en alles wat we over je bewaren downloaden.</li>
 <li>Het aantal reacties per vacature blijft bewaard voor de rapportage, zonder persoonsgegevens.</li>
 <li>Back-ups bewaren we versleuteld en kort; daarna worden ze vernietigd.</li>
 </ul>

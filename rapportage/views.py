@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Table
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput, Button
 
+from profielen.figures import PROFIEL_KOLOMMEN, profile_figures
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
@@ -28,8 +29,14 @@ from vacatures.roles import is_coordinator
 from . import charts, figures
 from .access import visible_employer_ids
 
-TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10", "klussen": "tabel klussen"}
-WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures", "klussen": "Klussen"}
+TABELLEN = {
+    "organisaties": "tabel per organisatie", "top10": "top 10", "klussen": "tabel klussen",
+    "profielen": "tabel profielen",
+}
+WERKBLADEN = {
+    "organisaties": "Per organisatie", "top10": "Top 10 vacatures", "klussen": "Klussen",
+    "profielen": "Profielen",
+}
 
 
 class RapportageFilterForm(forms.Form):
@@ -144,6 +151,8 @@ class ManagementrapportageView(ReportView):
     @cached_property
     def klus_figures(self):
         return figures.klus_figures(self.periode, self.regio, self.werkgever_ids)
+    def profile_figures(self):
+        return profile_figures(self.periode, figures.employers(self.regio, self.werkgever_ids))
 
     @cached_property
     def organisation_columns(self):
@@ -201,6 +210,7 @@ class ManagementrapportageView(ReportView):
                 self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
             ),
             klus_tabel=html_table(figures.KLUS_KOLOMMEN, self.klus_figures[0], "organisatie", self.klus_figures[1]),
+            profiel_tabel=html_table(PROFIEL_KOLOMMEN, self.profile_figures[0], "organisatie", self.profile_figures[1]),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
@@ -225,6 +235,9 @@ class ManagementrapportageView(ReportView):
         elif tabel == "klussen":
             rows, totals = self.klus_figures
             columns, rows = figures.KLUS_KOLOMMEN, [*rows, totals]
+        elif tabel == "profielen":
+            rows, totals = self.profile_figures
+            columns, rows = PROFIEL_KOLOMMEN, [*rows, totals]
         else:
             raise Http404("Onbekende tabel")
         self.list_export = [key for key, _ in columns]

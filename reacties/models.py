@@ -24,6 +24,11 @@ def private_storage():
 
 
 BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
+
+# A reaction that started as an invitation (profielen), accepted by the employee. Not an origin of the day
+# figures (those count eigen/netwerk/extern, which such a reaction also has): only of the reaction itself.
+UITNODIGING = "uitnodiging"
+HERKOMST_CHOICES = [*Herkomst.choices, (UITNODIGING, "Uitnodiging")]
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
 
 
@@ -58,7 +63,7 @@ class Reactie(models.Model):
     motivatie = models.TextField("motivatie")
     cv = models.FileField("cv (pdf)", storage=private_storage, upload_to="cv/%Y/%m/")
     toestemming_bewaren = models.BooleanField("mag een jaar bewaard worden", default=False)
-    herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
+    herkomst = models.CharField("herkomst", max_length=12, choices=HERKOMST_CHOICES)
     aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
     # The form's one-time token: a second submit of the same form finds its reaction and stores nothing.
     formulier_token = models.UUIDField(null=True, unique=True, editable=False)

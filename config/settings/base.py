@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "medewerkers",
     "rapportage",
     "alerts",
+    "profielen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

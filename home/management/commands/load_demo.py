@@ -16,6 +16,7 @@ from home.demo import mark_demo
 from home.inhoud import ensure_statements
 from home.site_setup import ensure_home, ensure_klus_index, ensure_library, ensure_vacancy_pages
 from klussen.demo import load_klussen
+from profielen.demo import load_profiles
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
@@ -105,10 +106,12 @@ class Command(BaseCommand):
         reactions = load_reactions()
         ensure_klus_index()
         klussen = load_klussen(mark=mark_demo)
+        profiles = load_profiles()
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
             f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
-            f"{klussen} nieuwe klussen."
+            f"{klussen} nieuwe klussen, "
+            f"{profiles} profielen."
         ))
 
     def create_project(self, library, data):

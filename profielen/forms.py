@@ -1,0 +1,172 @@
+import re
+
+from django import forms
+
+from reacties.forms import check_pdf
+from taxonomie.models import Regio
+from vacatures import phases
+from vacatures.models import OrganisatiePage, VacaturePage
+
+from .models import Profiel, Vaardigheid
+
+EMAIL = re.compile(r"[\w.+-]+\s*(@|\(at\)|\[at\])\s*[\w-]+(\.[\w-]+)+", re.IGNORECASE)
+PHONE = re.compile(r"(?:\+|\b00|\b0)\d(?:[\s\-./()]*\d){7,}")
+NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "op", "in", "la", "le", "du"}
+
+EMAIL_ERROR = "Je tekst bevat een e-mailadres. Haal het weg: je kaart is anoniem."
+PHONE_ERROR = "Je tekst bevat een telefoonnummer. Haal het weg: je kaart is anoniem."
+
+
+def has_email(text):
+    return bool(EMAIL.search(text or ""))
+
+
+def has_phone(text):
+    return any(sum(ch.isdigit() for ch in m.group()) >= 9 for m in PHONE.finditer(text or ""))
+
+
+def name_words(naam):
+    return [w for w in re.findall(r"\w+", naam or "") if len(w) >= 3 and w.lower() not in NAME_PARTICLES]
+
+
+def has_name(text, naam):
+    words = name_words(naam)
+    return any(re.search(rf"\b{re.escape(w)}\b", text or "", re.IGNORECASE) for w in words)
+
+
+def text_warnings(text, naam):
+    """What in a card's free text could identify the employee (e-mail and phone also refuse the save)."""
+    warnings = []
+    if has_email(text):
+        warnings.append(EMAIL_ERROR)
+    if has_phone(text):
+        warnings.append(PHONE_ERROR)
+    if has_name(text, naam):
+        warnings.append("Je tekst bevat (een deel van) je naam. Je kaart is anoniem: haal je naam weg als "
+                        "werkgevers niet mogen zien wie je bent.")
+    return warnings
+
+
+class ProfielForm(forms.ModelForm):
+    vaardigheden_invoer = forms.CharField(
+        label="Vaardigheden", required=False, max_length=500,
+        help_text="Gescheiden door komma's, bijvoorbeeld: projectleiding, Excel, wijkgericht werken.",
+    )
+    cv_verwijderen = forms.BooleanField(label="Mijn cv verwijderen", required=False)
+
+    class Meta:
+        model = Profiel
+        fields = [
+            "naam", "functie", "vakgebied", "salarisschaal", "uren", "regios", "plaatsen",
+            "open_vacature", "open_klus", "open_detachering", "open_ruil", "beschikbaar_vanaf",
+            "tekst", "cv", "zichtbaar", "zichtbaar_eigen_werkgever", "verborgen_voor",
+        ]
+        widgets = {
+            "regios": forms.CheckboxSelectMultiple, "verborgen_voor": forms.CheckboxSelectMultiple,
+            "beschikbaar_vanaf": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tekst": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"cv": "Cv (pdf, hoogstens 5 MB, niet verplicht)", "plaatsen": "Plaatsen (niet verplicht)"}
+        help_texts = {
+            "tekst": "Zichtbaar op je anonieme kaart. Geen naam, e-mailadres of telefoonnummer.",
+            "zichtbaar": "Standaard uit. Aan: HR-redacteuren van andere deelnemende werkgevers zien je kaart, "
+            "zonder naam, e-mailadres, werkgever of cv.",
+            "zichtbaar_eigen_werkgever": "Los daarvan: ook HR van je eigen werkgever ziet je kaart.",
+        }
+        error_messages = {
+            "naam": {"required": "Vul je naam in."},
+            "functie": {"required": "Vul je huidige functie in."},
+            "vakgebied": {"required": "Kies je vakgebied."},
+            "salarisschaal": {"required": "Kies je salarisschaal."},
+            "uren": {"required": "Vul het aantal uren per week in."},
+        }
+
+    def __init__(self, *args, medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.medewerker = medewerker
+        self.fields["regios"].queryset = Regio.objects.order_by("naam")
+        self.fields["verborgen_voor"].queryset = (
+            OrganisatiePage.objects.live().exclude(email_domeinen="").exclude(pk=medewerker.werkgever_id).order_by("title")
+        )
+        self.fields["uren"].widget.attrs.update(min=1, max=40)
+        if self.instance.pk:
+            self.fields["vaardigheden_invoer"].initial = ", ".join(
+                self.instance.vaardigheden.values_list("naam", flat=True)
+            )
+        self.warnings = []
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.ClearableFileInput)):
+                continue
+            if isinstance(widget, forms.Select):
+                widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
+            else:
+                widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hulp"
+
+    def clean_uren(self):
+        uren = self.cleaned_data["uren"]
+        if not 1 <= uren <= 40:
+            raise forms.ValidationError("Vul een aantal uren tussen 1 en 40 in.")
+        return uren
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        if has_email(tekst):
+            raise forms.ValidationError(EMAIL_ERROR)
+        if has_phone(tekst):
+            raise forms.ValidationError(PHONE_ERROR)
+        return tekst
+
+    def clean_functie(self):
+        functie = self.cleaned_data["functie"]
+        if has_email(functie) or has_phone(functie):
+            raise forms.ValidationError("Je functie mag geen e-mailadres of telefoonnummer bevatten.")
+        return functie
+
+    def clean_cv(self):
+        upload = self.cleaned_data.get("cv")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            return check_pdf(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        naam = cleaned.get("naam", "")
+        for field in ("tekst", "functie"):
+            if has_name(cleaned.get(field, ""), naam):
+                self.warnings = text_warnings(cleaned.get(field, ""), naam)
+        return cleaned
+
+    def skill_names(self):
+        raw = self.cleaned_data.get("vaardigheden_invoer", "")
+        return list(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))[:20]
+
+    def save(self, commit=True):
+        profiel = super().save(commit=False)
+        profiel.medewerker = self.medewerker
+        if self.cleaned_data.get("cv_verwijderen") and profiel.cv and "cv" not in self.files:
+            profiel.cv.delete(save=False)
+            profiel.cv = ""
+        profiel.save()
+        self.save_m2m()
+        profiel.vaardigheden.set(Vaardigheid.from_names(self.skill_names()))
+        return profiel
+
+
+class UitnodigingForm(forms.Form):
+    vacature = forms.ModelChoiceField(label="Vacature", queryset=VacaturePage.objects.none(), empty_label=None)
+    bericht = forms.CharField(label="Kort bericht", max_length=1000, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, werkgever_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vacature"].queryset = open_vacancies_of(werkgever_id)
+
+
+def open_vacancies_of(werkgever_id):
+    """The employer's live vacancies that are not closed (in any other phase: internal, network, public)."""
+    closed = phases.phase_q(phases.GESLOTEN, phases.local_date())
+    return VacaturePage.objects.live().filter(werkgever_id=werkgever_id).exclude(closed).order_by("title")

@@ -1,0 +1,111 @@
+"""What happens to a profile outside a form: accepting and declining an invitation, the export, statistics."""
+
+import os
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from reacties.models import UITNODIGING, Reactie, count_reaction
+from reacties.tasks import contact_address, notify_employer
+from vacatures import phases
+from vacatures.choices import Herkomst
+
+from .models import STATISTIEK_DAGEN, Logregel, Profiel, Uitnodiging, Weergave
+
+
+def accept(uitnodiging):
+    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy."""
+    profiel = uitnodiging.profiel
+    medewerker = profiel.medewerker
+    with transaction.atomic():
+        locked = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
+        if locked.status != Uitnodiging.Status.OPEN:
+            return locked
+        reactie = Reactie(
+            vacature=locked.vacature, naam=profiel.naam, email=medewerker.email,
+            motivatie=f"Geaccepteerde uitnodiging. Bericht van de werkgever: {locked.bericht}\n\n"
+            f"Functie: {profiel.functie}\n{profiel.tekst}",
+            herkomst=UITNODIGING,
+        )
+        if profiel.cv:
+            with profiel.cv.open("rb") as source:
+                reactie.cv.save(os.path.basename(profiel.cv.name), ContentFile(source.read()), save=False)
+        reactie.save()
+        origin = Herkomst.EIGEN if medewerker.werkgever_id == locked.vacature.werkgever_id else Herkomst.NETWERK
+        count_reaction(locked.vacature_id, phases.local_date(), origin)
+        locked.status = Uitnodiging.Status.GEACCEPTEERD
+        locked.beantwoord = timezone.now()
+        locked.reactie = reactie
+        locked.save()
+    if contact_address(locked.vacature):  # the vacancy's contact hears of it as of any reaction
+        notify_employer.enqueue(locked.reactie_id)
+    return locked
+
+
+def decline(uitnodiging):
+    updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, status=Uitnodiging.Status.OPEN).update(
+        status=Uitnodiging.Status.AFGEWEZEN, beantwoord=timezone.now(),
+    )
+    return updated
+
+
+def statistics(profiel, now=None):
+    """Per employer (never per HR user): shown in a search and opened, in the last 90 days."""
+    since = timezone.localdate(now) - timedelta(days=STATISTIEK_DAGEN)
+    return list(
+        Weergave.objects.filter(profiel=profiel, datum__gt=since)
+        .values("werkgever__title")
+        .annotate(getoond=Sum("in_zoekresultaat"), geopend=Sum("geopend"))
+        .order_by("werkgever__title")
+    )
+
+
+def export(profiel: Profiel | None, medewerker):
+    """Everything stored about the employee here, as plain data (the JSON download)."""
+    data = {
+        "medewerker": {
+            "e-mailadres": medewerker.email, "werkgever": medewerker.werkgever.title,
+            "laatst_ingelogd": medewerker.laatst_ingelogd.isoformat() if medewerker.laatst_ingelogd else None,
+        },
+        "profiel": None,
+    }
+    if profiel is None:
+        return data
+    data["profiel"] = {
+        "kenmerk": str(profiel.kenmerk), "naam": profiel.naam, "functie": profiel.functie,
+        "vakgebied": profiel.get_vakgebied_display(), "salarisschaal": profiel.salarisschaal, "uren": profiel.uren,
+        "regios": list(profiel.regios.values_list("naam", flat=True)), "plaatsen": profiel.plaatsen,
+        "open_voor": profiel.open_voor, "open_vacature": profiel.open_vacature, "open_klus": profiel.open_klus,
+        "open_detachering": profiel.open_detachering, "open_ruil": profiel.open_ruil,
+        "beschikbaar_vanaf": profiel.beschikbaar_vanaf.isoformat() if profiel.beschikbaar_vanaf else None,
+        "vaardigheden": list(profiel.vaardigheden.values_list("naam", flat=True)), "tekst": profiel.tekst,
+        "cv": os.path.basename(profiel.cv.name) if profiel.cv else None,
+        "zichtbaar": profiel.zichtbaar, "zichtbaar_eigen_werkgever": profiel.zichtbaar_eigen_werkgever,
+        "verborgen_voor": list(profiel.verborgen_voor.values_list("title", flat=True)),
+        "aangemaakt": profiel.aangemaakt.isoformat(), "bijgewerkt": profiel.bijgewerkt.isoformat(),
+        "uitgezet_wegens_inactiviteit": (
+            profiel.uitgezet_wegens_inactiviteit.isoformat() if profiel.uitgezet_wegens_inactiviteit else None
+        ),
+        "waarschuwingen_inactiviteit": profiel.gewaarschuwd,
+    }
+    data["weergaven"] = [
+        {"werkgever": w.werkgever.title, "datum": w.datum.isoformat(), "in_zoekresultaat": w.in_zoekresultaat,
+         "geopend": w.geopend}
+        for w in profiel.weergaven.select_related("werkgever").order_by("datum")
+    ]
+    data["uitnodigingen"] = [
+        {"werkgever": u.werkgever.title, "vacature": u.vacature.title, "bericht": u.bericht,
+         "status": u.get_status_display(), "aangemaakt": u.aangemaakt.isoformat(),
+         "beantwoord": u.beantwoord.isoformat() if u.beantwoord else None}
+        for u in profiel.uitnodigingen.select_related("werkgever", "vacature")
+    ]
+    # What HR did with the card: the employer and the moment, never the HR user's name.
+    data["logboek"] = [
+        {"moment": r.moment.isoformat(), "werkgever": r.werkgever.title if r.werkgever else None,
+         "actie": r.get_actie_display()}
+        for r in Logregel.objects.filter(kaart=profiel.kenmerk).select_related("werkgever").order_by("moment")
+    ]
+    return data
