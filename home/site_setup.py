@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.groups import scope_default_groups
 from home.models import HomePage
+from opleidingen.models import OpleidingenIndexPage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
 
@@ -132,3 +133,15 @@ def ensure_vacancy_pages():
     )
     scope_default_groups(apps)  # Wagtail's default groups never reach the employers
     return werkgevers, vacatures
+
+
+@transaction.atomic
+def ensure_training_pages():
+    """/opleidingen/ (the Twentse School) under the home page."""
+    return OpleidingenIndexPage.objects.first() or ensure_home().add_child(
+        instance=OpleidingenIndexPage(
+            title="Opleidingen", slug="opleidingen",
+            intro="<p>De Twentse School: opleidingen voor medewerkers van de deelnemende werkgevers. "
+            "Filter op thema, vorm, maand en plaats.</p>",
+        )
+    )

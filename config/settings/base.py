@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "reacties",
     "medewerkers",
     "rapportage",
+    "opleidingen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
