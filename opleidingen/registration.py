@@ -3,7 +3,8 @@
 Both lock the session's row first (`select_for_update`), so registrations and cancellations of one
 session take turns: two people asking for the last place at the same moment never both get it, and a
 place freed by a cancellation goes to the first person on the waiting list before anyone else can take
-it. Mails go out after the commit, from background tasks (`tasks.py`)."""
+it. Mails are queued in the same transaction (with the database task backend the task row commits with
+the registration, or not at all) and sent by background tasks (`tasks.py`)."""
 
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ def register(medewerker, sessie_id, naam, now=None):
             medewerker=medewerker, werkgever_id=medewerker.werkgever_id, sessie=sessie, naam=naam,
             status=status, aangemaakt=now, gewijzigd=now,
         )
-        transaction.on_commit(lambda: mail_registration.enqueue(inschrijving.pk, "bevestiging"))
+        mail_registration.enqueue(inschrijving.pk, "bevestiging")
     return Result(inschrijving, nieuw=True)
 
 
@@ -78,5 +79,5 @@ def promote_first(sessie, now):
         return None
     first.status, first.gewijzigd = Status.INGESCHREVEN, now
     first.save(update_fields=["status", "gewijzigd"])
-    transaction.on_commit(lambda: mail_registration.enqueue(first.pk, "plaats"))
+    mail_registration.enqueue(first.pk, "plaats")
     return first
