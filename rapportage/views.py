@@ -24,11 +24,11 @@ from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
 
-from . import charts, figures
+from . import charts, figures, school
 from .access import visible_employer_ids
 
-TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10"}
-WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures"}
+TABELLEN = {"organisaties": "tabel per organisatie", "top10": "top 10", "school": "Twentse School per organisatie"}
+WERKBLADEN = {"organisaties": "Per organisatie", "top10": "Top 10 vacatures", "school": "Twentse School"}
 
 
 class RapportageFilterForm(forms.Form):
@@ -141,6 +141,10 @@ class ManagementrapportageView(ReportView):
         return figures.top_vacancies(self.periode, self.regio, self.werkgever_ids)
 
     @cached_property
+    def school_figures(self):
+        return school.school_figures(self.periode, self.regio, self.werkgever_ids)
+
+    @cached_property
     def organisation_columns(self):
         rows, totals = self.organisation_figures
         return [(key, label) for key, label in figures.ORGANISATIE_KOLOMMEN
@@ -192,6 +196,18 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
             top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            school_rows=self.school_figures[0],
+            school_diagram=school.school_diagram(self.school_figures[0]),
+            school_tabel=html_table(school.SCHOOL_KOLOMMEN, *self.school_figures[:1], "organisatie",
+                                    self.school_figures[1]),
+            top_opleidingen=html_table(
+                school.TOP_OPLEIDINGEN_KOLOMMEN,
+                school.top_trainings(self.periode, self.regio, self.werkgever_ids), "opleiding",
+            ),
+            wachtlijsten=html_table(
+                school.WACHTLIJST_KOLOMMEN,
+                school.waiting_lists(self.periode, self.regio, self.werkgever_ids), "opleiding",
+            ),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
@@ -213,6 +229,9 @@ class ManagementrapportageView(ReportView):
             columns, rows = self.organisation_columns, [*rows, totals]
         elif tabel == "top10":
             columns, rows = figures.TOP_KOLOMMEN, self.top_vacancies
+        elif tabel == "school":
+            rows, totals = self.school_figures
+            columns, rows = school.SCHOOL_KOLOMMEN, [*rows, totals]
         else:
             raise Http404("Onbekende tabel")
         self.list_export = [key for key, _ in columns]
