@@ -14,7 +14,8 @@ from django.db import transaction
 
 from home.demo import mark_demo
 from home.inhoud import ensure_statements
-from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
+from home.site_setup import ensure_home, ensure_library, ensure_training_pages, ensure_vacancy_pages
+from opleidingen.demo import load_school
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
@@ -102,9 +103,11 @@ class Command(BaseCommand):
         ensure_coordinators_group(werkgevers)
         vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
+        trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
-            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
+            f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen."
         ))
 
     def create_project(self, library, data):
