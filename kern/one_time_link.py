@@ -1,8 +1,9 @@
 """One-time links sent by e-mail: a random token goes into the link, only its hash is stored.
 
 Who uses it: the sign-in of employees (medewerkers.Inloglink: valid for 30 minutes, used once, confirmed
-with a button so that mail scanners that open links do not use it up) and the deletion link a candidate
-gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept).
+with a button so that mail scanners that open links do not use it up), the deletion link a candidate
+gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept) and the cancel
+link of a training registration (opleidingen: replaced by each new mail about it).
 """
 
 import hashlib
