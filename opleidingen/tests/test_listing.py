@@ -40,6 +40,8 @@ def test_facets_and_next_session(make_training):
     in_month = titles(client.get(f"/opleidingen/?maand={month}").content.decode())
     assert "Vol klassikaal" in in_month and "Alleen voorbij" not in in_month
     assert formats.date_format(start, "F Y") in html  # the month facet's label
+    # Text search goes through the same service (the site's search backend).
+    assert titles(client.get("/opleidingen/?q=online").content.decode()) == ["Online leren"]
     # An unknown value is dropped, never an error.
     assert client.get("/opleidingen/?maand=1999-01&vorm=zwemmen").status_code == 200
 

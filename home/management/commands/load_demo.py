@@ -16,14 +16,17 @@ from home.demo import mark_demo
 from home.inhoud import ensure_statements
 from home.site_setup import ensure_home, ensure_library, ensure_training_pages, ensure_vacancy_pages
 from opleidingen.demo import load_school
+from opleidingen.models import SchoolContactpersoon
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
+from vacatures.models import OrganisatiePage
 from vacatures.permissions import ensure_coordinators_group
 
 ADMIN_USERNAME = "beheerder"
 ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
+SCHOOL_CONTACT_USERNAME = "school-enschede"  # the Twentse School's contact person of Enschede, same password
 
 DEMO_PROJECTS = [
     {
@@ -105,6 +108,7 @@ class Command(BaseCommand):
         reactions = load_reactions()
         trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
         self.create_admin()
+        self.create_school_contact()
         self.stdout.write(self.style.SUCCESS(
             f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
             f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen."
@@ -137,6 +141,17 @@ class Command(BaseCommand):
         if created:
             mark_demo(obj)
         return obj
+
+    def create_school_contact(self):
+        """A contact person of the Twentse School for Gemeente Enschede (sees only Enschede's registrations)."""
+        User = get_user_model()
+        enschede = OrganisatiePage.objects.filter(title="Gemeente Enschede").first()
+        if enschede is None or User.objects.filter(username=SCHOOL_CONTACT_USERNAME).exists():
+            return
+        user = User.objects.create_user(SCHOOL_CONTACT_USERNAME, "school@enschede.example", ADMIN_PASSWORD)
+        mark_demo(user)
+        SchoolContactpersoon.objects.create(werkgever=enschede, gebruiker=user)
+        self.stdout.write(f"Contactpersoon Twentse School aangemaakt: {SCHOOL_CONTACT_USERNAME} / {ADMIN_PASSWORD}")
 
     def create_admin(self):
         User = get_user_model()
