@@ -86,13 +86,6 @@ class OpleidingPage(Page):
     def kosten_tekst(self):
         return euro(self.kosten) if self.kosten else "Gratis"
 
-    def komende_sessies(self, now=None):
-        return [s for s in self.sessies.all() if s.start > (now or timezone.now())]
-
-    def volgende_sessie(self, now=None):
-        komend = self.komende_sessies(now)
-        return min(komend, key=lambda s: s.start) if komend else None
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()

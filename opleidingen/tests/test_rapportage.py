@@ -99,3 +99,19 @@ def test_the_report_page_and_export(network, make_training):
     client.force_login(editor)
     body = body_of(table(client.get(URL).content.decode(), "tabel-school"))
     assert body[:-1] == expected_rows(["beta"])
+
+
+def test_a_coordinator_enters_a_percentage_and_a_target_from_fte(network):
+    coordinator = admin_user("coord")
+    coordinator.groups.add(Group.objects.get_or_create(name=COORDINATORS)[0])
+    client = Client()
+    client.force_login(coordinator)
+    response = client.post("/admin/school/percentages/new/", {"jaar": 2024, "percentage": "3"})
+    assert response.status_code == 302
+    empty = client.post("/admin/school/doelstellingen/new/", {"jaar": 2024, "werkgever": network["alfa"].pk})
+    assert empty.status_code == 200 and not Doelstelling.objects.exists()  # neither a number nor fte
+    response = client.post("/admin/school/doelstellingen/new/",
+                           {"jaar": 2024, "werkgever": network["alfa"].pk, "fte": "150.5"})
+    assert response.status_code == 302
+    rows, _ = school_figures(Periode.jaar(2024), None, {network["alfa"].pk})
+    assert rows[0]["doel"] == 5  # 150.5 × 3% = 4.515, rounded up
