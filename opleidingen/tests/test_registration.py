@@ -117,6 +117,8 @@ def test_closed_or_unpublished_sessions_take_no_registration(make_training):
     client = sign_in("c@alfa.example")
     html = client.get(closed.url).content.decode()
     assert "Inschrijven is gesloten" in html and "/school/inschrijven/" not in html
+    listing = Client().get("/opleidingen/").content.decode()
+    assert "inschrijven gesloten" in listing and "Concept" not in listing
     assert client.post(f"/school/inschrijven/{closed.sessies.get().pk}/", {"naam": "C"}).status_code == 410
     assert client.post(f"/school/inschrijven/{hidden.sessies.get().pk}/", {"naam": "C"}).status_code == 404
     assert not Inschrijving.objects.exists()
