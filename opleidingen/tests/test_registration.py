@@ -126,3 +126,11 @@ def test_closed_or_unpublished_sessions_take_no_registration(make_training):
 
 def test_unknown_cancel_link_is_gone(db):
     assert Client().get("/school/annuleren/onzin/").status_code == 410
+
+
+def test_an_employer_that_left_the_network_takes_its_employees_registration_away(network, make_training):
+    training = make_training("Na vertrek", sessions=[{"capaciteit": 3}])
+    client = sign_in("weg@beta.example")
+    network["beta"].unpublish()  # no longer a participating employer: the next request is anonymous
+    response = client.post(f"/school/inschrijven/{training.sessies.get().pk}/", {"naam": "Weg"})
+    assert response.status_code == 403 and not Inschrijving.objects.exists()
