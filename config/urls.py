@@ -29,6 +29,7 @@ urlpatterns = [
     path("medewerkers/", include("medewerkers.urls")),
     path("vacatures/reageren/", include("reacties.urls")),
     path("vacaturealerts/", include("alerts.urls")),
+    path("school/", include("opleidingen.urls")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from home.groups import scope_default_groups
 from home.models import HomePage
 from klussen.models import KlusIndexPage
+from opleidingen.models import OpleidingenIndexPage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
 
@@ -143,5 +144,16 @@ def ensure_klus_index():
         instance=KlusIndexPage(
             title="Klussen", slug="klussen",
             intro="<p>Tijdelijke klussen bij deelnemende werkgevers, voor hun medewerkers.</p>",
+        )
+    )
+
+
+def ensure_training_pages():
+    """/opleidingen/ (the Twentse School) under the home page."""
+    return OpleidingenIndexPage.objects.first() or ensure_home().add_child(
+        instance=OpleidingenIndexPage(
+            title="Opleidingen", slug="opleidingen",
+            intro="<p>De Twentse School: opleidingen voor medewerkers van de deelnemende werkgevers. "
+            "Filter op thema, vorm, maand en plaats.</p>",
         )
     )

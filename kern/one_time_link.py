@@ -1,9 +1,10 @@
 """One-time links sent by e-mail: a random token goes into the link, only its hash is stored.
 
 Who uses it: the sign-in of employees (medewerkers.Inloglink: valid for 30 minutes, used once, confirmed
-with a button so that mail scanners that open links do not use it up) and the deletion link a candidate
+with a button so that mail scanners that open links do not use it up), the deletion link a candidate
 gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept), and the links in
-every mail of a vacancy alert (alerts.AlertVerzending: confirm within 7 days, change or stop while it exists).
+every mail of a vacancy alert (alerts.AlertVerzending: confirm within 7 days, change or stop while it exists)
+and the cancel link of a training registration (opleidingen: replaced by each new mail about it).
 """
 
 import hashlib

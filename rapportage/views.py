@@ -26,16 +26,16 @@ from vacatures import phases
 from vacatures.models import OrganisatiePage
 from vacatures.roles import is_coordinator
 
-from . import charts, figures
+from . import charts, figures, school
 from .access import visible_employer_ids
 
 TABELLEN = {
     "organisaties": "tabel per organisatie", "top10": "top 10", "klussen": "tabel klussen",
-    "profielen": "tabel profielen",
+    "profielen": "tabel profielen", "school": "Twentse School per organisatie",
 }
 WERKBLADEN = {
     "organisaties": "Per organisatie", "top10": "Top 10 vacatures", "klussen": "Klussen",
-    "profielen": "Profielen",
+    "profielen": "Profielen", "school": "Twentse School",
 }
 
 
@@ -153,6 +153,8 @@ class ManagementrapportageView(ReportView):
         return figures.klus_figures(self.periode, self.regio, self.werkgever_ids)
     def profile_figures(self):
         return profile_figures(self.periode, figures.employers(self.regio, self.werkgever_ids))
+    def school_figures(self):
+        return school.school_figures(self.periode, self.regio, self.werkgever_ids)
 
     @cached_property
     def organisation_columns(self):
@@ -211,6 +213,18 @@ class ManagementrapportageView(ReportView):
             ),
             klus_tabel=html_table(figures.KLUS_KOLOMMEN, self.klus_figures[0], "organisatie", self.klus_figures[1]),
             profiel_tabel=html_table(PROFIEL_KOLOMMEN, self.profile_figures[0], "organisatie", self.profile_figures[1]),
+            school_rows=self.school_figures[0],
+            school_diagram=school.school_diagram(self.school_figures[0]),
+            school_tabel=html_table(school.SCHOOL_KOLOMMEN, *self.school_figures[:1], "organisatie",
+                                    self.school_figures[1]),
+            top_opleidingen=html_table(
+                school.TOP_OPLEIDINGEN_KOLOMMEN,
+                school.top_trainings(self.periode, self.regio, self.werkgever_ids), "opleiding",
+            ),
+            wachtlijsten=html_table(
+                school.WACHTLIJST_KOLOMMEN,
+                school.waiting_lists(self.periode, self.regio, self.werkgever_ids), "opleiding",
+            ),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
@@ -238,6 +252,9 @@ class ManagementrapportageView(ReportView):
         elif tabel == "profielen":
             rows, totals = self.profile_figures
             columns, rows = PROFIEL_KOLOMMEN, [*rows, totals]
+        elif tabel == "school":
+            rows, totals = self.school_figures
+            columns, rows = school.SCHOOL_KOLOMMEN, [*rows, totals]
         else:
             raise Http404("Onbekende tabel")
         self.list_export = [key for key, _ in columns]

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "rapportage",
     "alerts",
     "profielen",
+    "opleidingen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -14,17 +14,21 @@ from django.db import transaction
 
 from home.demo import mark_demo
 from home.inhoud import ensure_statements
-from home.site_setup import ensure_home, ensure_klus_index, ensure_library, ensure_vacancy_pages
+from home.site_setup import ensure_home, ensure_klus_index, ensure_library, ensure_training_pages, ensure_vacancy_pages
 from klussen.demo import load_klussen
+from opleidingen.demo import load_school
+from opleidingen.models import SchoolContactpersoon
 from profielen.demo import load_profiles
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
+from vacatures.models import OrganisatiePage
 from vacatures.permissions import ensure_coordinators_group
 
 ADMIN_USERNAME = "beheerder"
 ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
+SCHOOL_CONTACT_USERNAME = "school-enschede"  # the Twentse School's contact person of Enschede, same password
 
 DEMO_PROJECTS = [
     {
@@ -107,11 +111,14 @@ class Command(BaseCommand):
         ensure_klus_index()
         klussen = load_klussen(mark=mark_demo)
         profiles = load_profiles()
+        trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
         self.create_admin()
+        self.create_school_contact()
         self.stdout.write(self.style.SUCCESS(
             f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
             f"{klussen} nieuwe klussen, "
-            f"{profiles} profielen."
+            f"{profiles} profielen, "
+            f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen."
         ))
 
     def create_project(self, library, data):
@@ -141,6 +148,17 @@ class Command(BaseCommand):
         if created:
             mark_demo(obj)
         return obj
+
+    def create_school_contact(self):
+        """A contact person of the Twentse School for Gemeente Enschede (sees only Enschede's registrations)."""
+        User = get_user_model()
+        enschede = OrganisatiePage.objects.filter(title="Gemeente Enschede").first()
+        if enschede is None or User.objects.filter(username=SCHOOL_CONTACT_USERNAME).exists():
+            return
+        user = User.objects.create_user(SCHOOL_CONTACT_USERNAME, "school@enschede.example", ADMIN_PASSWORD)
+        mark_demo(user)
+        SchoolContactpersoon.objects.create(werkgever=enschede, gebruiker=user)
+        self.stdout.write(f"Contactpersoon Twentse School aangemaakt: {SCHOOL_CONTACT_USERNAME} / {ADMIN_PASSWORD}")
 
     def create_admin(self):
         User = get_user_model()
