@@ -25,6 +25,7 @@ LABELS = {  # key: (one, more)
     "werkgevers": ("werkgever", "werkgevers"),
     "vacatures": ("vacature", "vacatures"),
     "reacties": ("reactie (met cv)", "reacties (met cv)"),
+    "evenementen": ("evenement", "evenementen"),
     "user": ("gebruiker", "gebruikers"),
     "organisatie": ("organisatie", "organisaties"),
     "thema": ("thema", "thema's"),
@@ -65,7 +66,8 @@ def demo_vacancies(pages):
 
 def count_pages(pages, vacancies):
     kinds = Counter(page.specific_class._meta.model_name for page in pages)
-    return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count())
+    return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count(),
+                   evenementen=kinds["evenementpage"])
 
 
 def demo_summary():

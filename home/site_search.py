@@ -6,17 +6,20 @@ not see is never found, counted or suggested.
 
 from wagtail.models import Page
 
+from agenda.models import EvenementPage
 from kern.audience import PUBLIC, audience_for
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
 
-TYPES = {ProjectPage: "Project", VacaturePage: "Vacature"}
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", EvenementPage: "Evenement"}
 
 
 def searchable_pages(request=None, audience=None):
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
-    return Page.objects.live().public().type(*TYPES).exclude(pk__in=VacaturePage.objects.hidden_from(audience))
+    return Page.objects.live().public().type(*TYPES).exclude(
+        pk__in=VacaturePage.objects.hidden_from(audience)
+    ).exclude(pk__in=EvenementPage.objects.hidden_from(audience))
 
 
 def site_facets():

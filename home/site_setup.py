@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from agenda.models import AgendaIndexPage
 from home.groups import scope_default_groups
 from home.models import HomePage
 from projecten.models import InspiratieIndexPage
@@ -132,3 +133,16 @@ def ensure_vacancy_pages():
     )
     scope_default_groups(apps)  # Wagtail's default groups never reach the employers
     return werkgevers, vacatures
+
+
+@transaction.atomic
+def ensure_agenda_page():
+    """/agenda/ under the home page."""
+    agenda = AgendaIndexPage.objects.first() or ensure_home().add_child(
+        instance=AgendaIndexPage(
+            title="Agenda", slug="agenda",
+            intro="<p>Bijeenkomsten, workshops en themaweken van het netwerk. Neem ze op in je eigen agenda.</p>",
+        )
+    )
+    scope_default_groups(apps)  # Wagtail's default groups stay in the library
+    return agenda

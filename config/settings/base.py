@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "reacties",
     "medewerkers",
     "rapportage",
+    "agenda",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -12,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from agenda.demo import load_events
 from home.demo import mark_demo
 from home.inhoud import ensure_statements
-from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
+from home.site_setup import ensure_agenda_page, ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
@@ -102,9 +103,11 @@ class Command(BaseCommand):
         ensure_coordinators_group(werkgevers)
         vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
+        events = load_events(ensure_agenda_page(), mark=mark_demo)
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
-            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
+            f"{events} nieuwe evenementen."
         ))
 
     def create_project(self, library, data):
