@@ -14,5 +14,5 @@ from .choices import Doelgroep
 
 def visible_q(audience: Audience) -> Q:
     if audience.werkgever_id is not None:
-        return Q()
+        return Q(pk__isnull=False)  # every event; not Q(): exclude(Q()) would exclude every row
     return Q(doelgroep=Doelgroep.IEDEREEN)
