@@ -152,3 +152,28 @@ def test_registrations_are_deleted_30_days_after_the_event(events):
     assert set(Aanmelding.objects.values_list("pk", flat=True)) == {kept.pk, activity.pk, recent.pk}
     assert not Aanmelding.objects.filter(pk=old.pk).exists()
     assert events["verborgen-voorbij"].eind > timezone.now() - timedelta(days=30)
+
+
+@pytest.mark.parametrize("kind", ["Editors", "Moderators", "redacteur-alfa", "coordinator"])
+def test_registrations_in_the_admin_for_coordinators_only(events, network, kind):
+    from django.contrib.auth.models import Group, User
+
+    from vacatures.models import WerkgeverRedactie
+
+    Aanmelding.objects.create(evenement=events["open"], naam="Persoon Geheim", email="geheim@example.org")
+    user = User.objects.create_user(f"u-{kind}", f"{kind}@example.org", "x")
+    if kind == "redacteur-alfa":
+        user.groups.add(WerkgeverRedactie.objects.get(werkgever=network["alfa"]).group)
+    else:
+        user.groups.add(Group.objects.get(name="Netwerkcoördinatoren" if kind == "coordinator" else kind))
+    client = Client()
+    client.force_login(user)
+    for url in ("/admin/aanmeldingen/", "/admin/aanmeldingen/?export=csv", "/admin/aanmeldingen/?q=Geheim"):
+        response = client.get(url)
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        if kind == "coordinator":
+            assert response.status_code == 200 and b"geheim@example.org" in content, url
+        else:
+            assert response.status_code in (302, 403) and b"geheim" not in content.lower(), url
+    if kind == "coordinator":  # and they edit the agenda
+        assert client.get(f"/admin/pages/{events['open'].pk}/edit/").status_code == 200
