@@ -1,5 +1,6 @@
 """The agenda in real Chromium: /agenda/, an event week with its activities, registering for an activity and
-cancelling with the link from the mail. axe finds no violations on any of these pages."""
+cancelling with the link from the mail; an employee signs in and registers for an employees-only event.
+axe finds no violations on any of these pages."""
 
 import pytest
 from django.core import mail
@@ -9,6 +10,7 @@ from agenda.models import Aanmelding
 from agenda.tests.fixtures import build_agenda
 from conftest import link_in_mail
 from home.tests.browser import format_violations, open_browser, run_axe
+from vacatures.tests.test_browser_medewerker import sign_in as sign_in_in_browser
 
 
 def assert_accessible(page):
@@ -52,3 +54,27 @@ def test_agenda_event_register_and_cancel(live_site, network):
         page.get_by_role("button", name="Meld me af").click()
         expect(page.get_by_role("heading", name="Je bent afgemeld")).to_be_visible()
     assert Aanmelding.objects.count() == 0 and mail.outbox[0].to == ["sanne@kandidaat.example"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_employee_sees_and_registers_for_an_employees_only_event(live_site, network):
+    _, events = build_agenda()
+    hidden = events["verborgen"]
+    with open_browser() as browser:
+        page = browser.new_page()
+        sign_in_in_browser(page, live_site.url, "iemand@alfa.example")
+        page.goto(live_site.url + "/agenda/")
+        expect(page.get_by_text("4 evenementen")).to_be_visible()
+        expect(page.get_by_text("Alleen voor medewerkers van deelnemende werkgevers").first).to_be_visible()
+        assert_accessible(page)
+        page.get_by_role("link", name=hidden.title).click()
+        expect(page.get_by_text("Alleen voor medewerkers van deelnemende werkgevers.")).to_be_visible()
+        assert_accessible(page)
+        page.get_by_role("link", name=f"Aanmelden voor {hidden.title}").click()
+        expect(page.get_by_label("E-mailadres")).to_have_count(0)
+        page.get_by_label("Naam").fill("Iemand van Alfa")
+        assert_accessible(page)
+        page.get_by_role("button", name="Meld me aan").click()
+        expect(page.get_by_role("heading", name="Je bent aangemeld")).to_be_visible()
+    assert mail.outbox[-1].to == ["iemand@alfa.example"]
+    assert Aanmelding.objects.get().evenement_id == hidden.pk

@@ -151,7 +151,7 @@ def test_employees_see_them_on_the_site_but_never_in_public_channels(site, role)
     response = client.get("/agenda/")
     assert {e.title for e in response.context["evenementen"]} == titles(site, (*PUBLIC_UPCOMING, "verborgen"))
     html = response.content.decode()
-    assert "4 evenementen" in html and "Alleen voor medewerkers" in html
+    assert "4 evenementen" in html and "Alleen voor medewerkers van deelnemende werkgevers</p>" in html
     mine = client.get("/agenda/", {"voor": "medewerkers"})
     assert [e.title for e in mine.context["evenementen"]] == [site["verborgen"].title]
     past = client.get("/agenda/afgelopen/")
