@@ -1,4 +1,5 @@
-"""Wagtail API v2 at /api/v2/: live, public pages; vacancies only while they are public; never a klus.
+"""Wagtail API v2 at /api/v2/: live, public pages; vacancies only while they are public; events only if open
+to everyone; never a klus.
 
 The API is public-only whoever asks (a signed-in employee included). `?search=` gets the site
 search's cleaning: control characters, queries over MAX_QUERY_LENGTH characters and queries without a
@@ -16,6 +17,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.search.backends import get_search_backend
 
+from agenda.models import EvenementPage
 from klussen.models import KlusPage
 from search.service import MAX_QUERY_LENGTH, clean_query, search_terms
 from vacatures.models import VacaturePage
@@ -60,6 +62,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             super().get_base_queryset()
             .exclude(pk__in=VacaturePage.objects.hidden_from())
             .exclude(pk__in=KlusPage.objects.hidden_from())  # klussen are for signed-in employees only
+            .exclude(pk__in=EvenementPage.objects.hidden_from())
         )
 
     def listing_view(self, request):

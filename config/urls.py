@@ -30,6 +30,7 @@ urlpatterns = [
     path("vacatures/reageren/", include("reacties.urls")),
     path("vacaturealerts/", include("alerts.urls")),
     path("school/", include("opleidingen.urls")),
+    path("agenda/", include("agenda.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,7 @@ LABELS = {  # key: (one, more)
     "vacatures": ("vacature", "vacatures"),
     "klussen": ("klus", "klussen"),
     "reacties": ("reactie (met cv)", "reacties (met cv)"),
+    "evenementen": ("evenement", "evenementen"),
     "user": ("gebruiker", "gebruikers"),
     "organisatie": ("organisatie", "organisaties"),
     "thema": ("thema", "thema's"),
@@ -68,7 +69,8 @@ def demo_vacancies(pages):
 def count_pages(pages, vacancies):
     kinds = Counter(page.specific_class._meta.model_name for page in pages)
     return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count(),
-                   klussen=kinds["kluspage"])
+                   klussen=kinds["kluspage"],
+                   evenementen=kinds["evenementpage"])
 
 
 def demo_summary():

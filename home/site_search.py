@@ -4,24 +4,20 @@
 not see is never found, counted or suggested.
 """
 
-from wagtail.models import Page
 
+from agenda.models import EvenementPage
 from kern.audience import PUBLIC, audience_for
 from klussen.models import KlusPage
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
 
-TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus"}
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", EvenementPage: "Evenement"}
 
 
 def searchable_pages(request=None, audience=None):
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
-    return (
-        Page.objects.live().public().type(*TYPES)
-        .exclude(pk__in=VacaturePage.objects.hidden_from(audience))
-        .exclude(pk__in=KlusPage.objects.hidden_from(audience))  # klussen: signed-in employees only
-    )
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", EvenementPage: "Evenement"}
 
 
 def site_facets():

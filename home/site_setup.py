@@ -14,6 +14,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from agenda.models import AgendaIndexPage
+from agenda.roles import ensure_agenda_editors
 from home.groups import scope_default_groups
 from home.models import HomePage
 from klussen.models import KlusIndexPage
@@ -157,3 +159,16 @@ def ensure_training_pages():
             "Filter op thema, vorm, maand en plaats.</p>",
         )
     )
+
+
+def ensure_agenda_page():
+    """/agenda/ under the home page, edited by the network coordinators."""
+    agenda = AgendaIndexPage.objects.first() or ensure_home().add_child(
+        instance=AgendaIndexPage(
+            title="Agenda", slug="agenda",
+            intro="<p>Bijeenkomsten, workshops en themaweken van het netwerk. Neem ze op in je eigen agenda.</p>",
+        )
+    )
+    ensure_agenda_editors(agenda)
+    scope_default_groups(apps)  # Wagtail's default groups stay in the library
+    return agenda

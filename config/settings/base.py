@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "alerts",
     "profielen",
     "opleidingen",
+    "agenda",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -12,9 +12,17 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from agenda.demo import load_events
 from home.demo import mark_demo
 from home.inhoud import ensure_statements
-from home.site_setup import ensure_home, ensure_klus_index, ensure_library, ensure_training_pages, ensure_vacancy_pages
+from home.site_setup import (
+    ensure_agenda_page,
+    ensure_home,
+    ensure_klus_index,
+    ensure_library,
+    ensure_training_pages,
+    ensure_vacancy_pages,
+)
 from klussen.demo import load_klussen
 from opleidingen.demo import load_school
 from opleidingen.models import SchoolContactpersoon
@@ -112,13 +120,15 @@ class Command(BaseCommand):
         klussen = load_klussen(mark=mark_demo)
         profiles = load_profiles()
         trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
+        events = load_events(ensure_agenda_page(), mark=mark_demo)
         self.create_admin()
         self.create_school_contact()
         self.stdout.write(self.style.SUCCESS(
             f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
             f"{klussen} nieuwe klussen, "
             f"{profiles} profielen, "
-            f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen."
+            f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen, "
+            f"{events} nieuwe evenementen."
         ))
 
     def create_project(self, library, data):
