@@ -27,6 +27,7 @@ urlpatterns = [
     path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
     path("medewerkers/", include("medewerkers.urls")),
     path("vacatures/reageren/", include("reacties.urls")),
+    path("vragen/", include("vragen.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "reacties",
     "medewerkers",
     "rapportage",
+    "vragen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

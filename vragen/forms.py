@@ -1,0 +1,35 @@
+from django import forms
+
+from kern.forms import HoneypotMixin
+
+from .models import Onderwerp, Vraag
+
+
+class VraagForm(HoneypotMixin, forms.ModelForm):
+    """Name, e-mail address, employer, topic and question. A signed-in employee's employer is known: the
+    field is then left out and the view fills in the employer from the sign-in."""
+
+    onderwerp = forms.ModelChoiceField(
+        queryset=Onderwerp.objects.all(), label="Onderwerp", empty_label="Kies een onderwerp",
+        error_messages={"required": "Kies een onderwerp.", "invalid_choice": "Kies een onderwerp uit de lijst."},
+    )
+
+    class Meta:
+        model = Vraag
+        fields = ["naam", "email", "werkgever_naam", "onderwerp", "vraag"]
+        labels = {
+            "naam": "Naam", "email": "E-mailadres", "werkgever_naam": "Werkgever (niet verplicht)",
+            "vraag": "Je vraag",
+        }
+        help_texts = {"werkgever_naam": "", "vraag": "Zet er geen gegevens over je gezondheid of over anderen in."}
+        error_messages = {
+            "naam": {"required": "Vul je naam in."},
+            "email": {"required": "Vul je e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres."},
+            "vraag": {"required": "Schrijf je vraag."},
+        }
+
+    def __init__(self, *args, medewerker=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vraag"].max_length = 5000
+        if medewerker is not None:
+            del self.fields["werkgever_naam"]
