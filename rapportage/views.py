@@ -23,6 +23,10 @@ from wagtail.admin.widgets import AdminDateInput, Button
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
+from vacatures.roles import is_coordinator
+from vragen.figures import KOLOMMEN as VRAGEN_KOLOMMEN
+from vragen.figures import question_figures
+from vragen.models import answer_time_target
 
 from . import charts, figures
 from .access import visible_employer_ids
@@ -178,6 +182,17 @@ class ManagementrapportageView(ReportView):
                 ))
         return buttons
 
+    def question_table(self):
+        """Questions to the advisers per topic (coordinators only: the desk serves the whole network)."""
+        if not is_coordinator(self.request.user):
+            return None
+        termijn = answer_time_target()
+        rows, totals = question_figures(self.periode, termijn, self.regio)
+        for row in [*rows, totals]:
+            row["mediaan"] = "–" if row["mediaan"] is None else f"{row['mediaan']:g}".replace(".", ",")
+            row["binnen_termijn"] = "–" if row["binnen_termijn"] is None else round(100 * row["binnen_termijn"])
+        return {"termijn": termijn, "tabel": html_table(VRAGEN_KOLOMMEN, rows, "onderwerp", totals)}
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         rows, totals = self.organisation_figures
@@ -192,6 +207,7 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
             top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            vragen=self.question_table(),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },

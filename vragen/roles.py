@@ -17,6 +17,10 @@ def is_adviser(user):
 
 
 def ensure_advisers_group():
-    from django.contrib.auth.models import Group  # auth models: not importable while Django loads the apps
+    """The advisers' group with access to the admin (also made by migration 0002)."""
+    # auth models: not importable while Django loads the apps (this module is imported by models.py)
+    from django.contrib.auth.models import Group, Permission
 
-    return Group.objects.get_or_create(name=ADVISEURS)[0]
+    group, _ = Group.objects.get_or_create(name=ADVISEURS)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    return group

@@ -73,10 +73,10 @@ class VraagEditView(EditView):
             send_answer.enqueue(instance.pk)
         return instance
 
-    def get_success_message(self, instance=None):
+    def get_success_message(self):
         if "antwoord" in self.form.changed_data and self.form.instance.antwoord.strip():
             return "Het antwoord is opgeslagen en wordt naar de vrager gemaild."
-        return super().get_success_message(instance)
+        return super().get_success_message()
 
 
 class VraagViewSet(ModelViewSet):
