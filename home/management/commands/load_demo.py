@@ -20,6 +20,7 @@ from reacties.demo import load_reactions
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.permissions import ensure_coordinators_group
+from vragen.demo import load_questions
 
 ADMIN_USERNAME = "beheerder"
 ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
@@ -103,8 +104,10 @@ class Command(BaseCommand):
         vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
         self.create_admin()
+        questions = load_questions(mark_demo, ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS(
-            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
+            f"{questions} vragen aan de adviseur."
         ))
 
     def create_project(self, library, data):
