@@ -39,6 +39,9 @@ De inloglink bewaren we alleen als versleutelde controlewaarde; hij werkt 30 min
 duurt hoogstens 30 dagen.</li>
 <li><strong>Reacties op een vacature</strong>: je naam, e-mailadres, telefoonnummer (als je dat invult), je
 motivatie en je cv. Alleen de redacteuren van de werkgever die de vacature plaatste kunnen ze inzien.</li>
+<li><strong>Vragen aan de adviseur</strong>: je naam, e-mailadres, werkgever (als je die invult of ingelogd
+bent), het onderwerp, je vraag en ons antwoord. Alleen de adviseurs en coördinatoren van het netwerk kunnen ze
+inzien. De link in de e-mail bewaren we alleen als versleutelde controlewaarde.</li>
 <li><strong>Technische logboeken</strong>: foutmeldingen en verzoeken, zonder e-mailadressen, inloglinks of
 IP-adressen, om storingen op te lossen.</li>
 </ul>
@@ -46,6 +49,9 @@ IP-adressen, om storingen op te lossen.</li>
 <ul>
 <li>Een reactie met cv verwijderen we automatisch vier weken nadat de vacature is vervuld of gesloten.</li>
 <li>Gaf je toestemming om je reactie langer te bewaren, dan verwijderen we haar na een jaar.</li>
+<li>Een vraag aan de adviseur en het antwoord verwijderen we 12 maanden na het antwoord; een vraag die nooit
+beantwoord is 12 maanden na ontvangst. Een vraag die we als veelgestelde vraag publiceren, herschrijven we
+eerst zonder namen, werkgevers of andere herleidbare details; die tekst blijft staan.</li>
 <li>Het aantal reacties per vacature blijft bewaard voor de rapportage, zonder persoonsgegevens.</li>
 <li>Back-ups bewaren we versleuteld en kort; daarna worden ze vernietigd.</li>
 </ul>

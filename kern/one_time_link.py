@@ -2,7 +2,9 @@
 
 Who uses it: the sign-in of employees (medewerkers.Inloglink: valid for 30 minutes, used once, confirmed
 with a button so that mail scanners that open links do not use it up) and the deletion link a candidate
-gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept).
+gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept), and the thread
+link of a question to the advisers (vragen.Draadlink: GET reads the thread, closing it is a POST; valid as long
+as the question is kept).
 """
 
 import hashlib
