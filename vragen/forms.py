@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from kern.forms import HoneypotMixin
 
@@ -30,6 +31,6 @@ class VraagForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, medewerker=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["vraag"].max_length = 5000
+        self.fields["vraag"].validators.append(MaxLengthValidator(5000, "Je vraag is te lang (hoogstens 5000 tekens)."))
         if medewerker is not None:
             del self.fields["werkgever_naam"]

@@ -6,6 +6,7 @@ publish: it holds no personal data and stays.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -55,13 +56,22 @@ class Routering(models.Model):
     class Meta:
         verbose_name = "routering"
         verbose_name_plural = "routering"
+        # One rule per combination (an empty field means ‘every’); the rule with neither: clean().
         constraints = [
-            models.UniqueConstraint(fields=["onderwerp", "regio"], name="een_adviseur_per_onderwerp_en_regio",
-                                    nulls_distinct=False),
+            models.UniqueConstraint(fields=["onderwerp", "regio"], name="een_regel_per_onderwerp_en_regio"),
+            models.UniqueConstraint(fields=["onderwerp"], condition=models.Q(regio__isnull=True),
+                                    name="een_regel_per_onderwerp_voor_elke_regio"),
+            models.UniqueConstraint(fields=["regio"], condition=models.Q(onderwerp__isnull=True),
+                                    name="een_regel_per_regio_voor_elk_onderwerp"),
         ]
 
     def __str__(self):
         return f"{self.onderwerp or 'elk onderwerp'}, {self.regio or 'elke regio'}: {self.adviseur}"
+
+    def clean(self):
+        default = Routering.objects.filter(onderwerp=None, regio=None).exclude(pk=self.pk)
+        if self.onderwerp_id is None and self.regio_id is None and default.exists():
+            raise ValidationError("Er is al een regel voor elk onderwerp en elke regio.")
 
     @classmethod
     def adviser_for(cls, onderwerp, regio):

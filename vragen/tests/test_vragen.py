@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from conftest import link_in_mail, sign_in
@@ -64,6 +65,10 @@ def test_routing_takes_the_most_specific_rule(desk):
     both = Routering.objects.create(onderwerp=desk["regelingen"], regio=alfa_twente, adviseur=desk["loes"])
     assert Routering.adviser_for(desk["regelingen"], alfa_twente) == desk["loes"]  # topic and region beat both
     both.delete()
+    for duplicate in (Routering(adviseur=desk["loes"]), Routering(onderwerp=desk["loopbaan"], adviseur=desk["tim"]),
+                      Routering(regio=alfa_twente, adviseur=desk["loes"])):
+        with pytest.raises(ValidationError):  # one rule per combination, as the admin form checks
+            duplicate.full_clean()
     Routering.objects.filter(onderwerp=None, regio=None).delete()
     assert Routering.adviser_for(desk["regelingen"], None) is None
 
