@@ -166,9 +166,9 @@ def test_adviser_publishes_an_edited_anonymous_faq_entry(desk):
     assert response.status_code == 302
     faq = FaqVraag.objects.get()
     assert faq.bron == vraag
-    Client().get("/vragen/")
     public = Client().get("/vragen/").content.decode()
     assert "Kan ik tijdelijk bij een andere deelnemer werken?" in public
+    assert 'href="/vragen/" aria-current="page">Vragen</a>' in public  # in the site's navigation
     assert "Sanne" not in public.split("Stel je vraag")[0]
     FaqVraag.objects.create(onderwerp=desk["loopbaan"], vraag="Concept", antwoord="Nog niet af", gepubliceerd=False)
     assert "Concept" not in Client().get("/vragen/").content.decode()
