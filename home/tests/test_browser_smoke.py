@@ -29,6 +29,7 @@ def test_404_page_in_browser(live_server):
             "Home",
             "Inspiratie",
             "Vacatures",
+            "Vragen",
             "Zoeken",
         ]
         assert page.locator('nav[aria-label="Hoofdmenu"] [aria-current]').count() == 0
