@@ -34,3 +34,12 @@ class VraagForm(HoneypotMixin, forms.ModelForm):
         self.fields["vraag"].validators.append(MaxLengthValidator(5000, "Je vraag is te lang (hoogstens 5000 tekens)."))
         if medewerker is not None:
             del self.fields["werkgever_naam"]
+
+
+class ReactieForm(forms.Form):
+    """The asker's reaction to the answer, on the thread page."""
+
+    reactie = forms.CharField(
+        label="Reageer op het antwoord", widget=forms.Textarea, max_length=5000,
+        error_messages={"required": "Schrijf je reactie.", "max_length": "Je reactie is te lang (hoogstens 5000 tekens)."},
+    )

@@ -96,9 +96,9 @@ class Status(models.TextChoices):
 
 class VraagQuerySet(models.QuerySet):
     def overdue(self, termijn, today=None):
-        """Unanswered questions past their deadline (`termijn` working days after the day of receipt)."""
+        """Questions without a first answer past their deadline (`termijn` working days after the day of receipt)."""
         cutoff = workdays.overdue_before(today or phases.local_date(), termijn)
-        return self.exclude(status=Status.BEANTWOORD).filter(ontvangen__lt=phases.start_of_day(cutoff))
+        return self.filter(beantwoord_op__isnull=True, ontvangen__lt=phases.start_of_day(cutoff))
 
 
 class Vraag(models.Model):
@@ -123,6 +123,8 @@ class Vraag(models.Model):
     antwoord = models.TextField("antwoord", blank=True, help_text="Opslaan met een nieuw antwoord mailt het naar de vrager.")
     beantwoord_op = models.DateTimeField("eerste antwoord", null=True, blank=True)
     gesloten_op = models.DateTimeField("afgesloten door de vrager", null=True, blank=True)
+    vervolg = models.TextField("reacties van de vrager", blank=True,
+                               help_text="Wat de vrager na het antwoord via de draadlink toevoegde, met datum.")
 
     objects = VraagQuerySet.as_manager()
 
@@ -133,6 +135,7 @@ class Vraag(models.Model):
         FieldPanel("werkgever_naam", read_only=True),
         FieldPanel("ontvangen", read_only=True),
         FieldPanel("vraag", read_only=True),
+        FieldPanel("vervolg", read_only=True),
         FieldPanel("onderwerp"),
         FieldPanel("adviseur"),
         FieldPanel("status"),
@@ -155,12 +158,20 @@ class Vraag(models.Model):
         return workdays.add_working_days(self.ontvangen_dag, termijn)
 
     def is_overdue(self, termijn, today=None):
-        return self.status != Status.BEANTWOORD and self.deadline(termijn) < (today or phases.local_date())
+        return self.beantwoord_op is None and self.deadline(termijn) < (today or phases.local_date())
 
     def werkdagen_tot_antwoord(self):
         if self.beantwoord_op is None:
             return None
         return workdays.working_days_between(self.ontvangen_dag, phases.local_date(self.beantwoord_op))
+
+    def add_reaction(self, text, now=None):
+        """The asker reacts to the answer: the text is added with its moment and the question is open again."""
+        moment = timezone.localtime(now or timezone.now()).strftime("%d-%m-%Y %H:%M")
+        self.vervolg = f"{self.vervolg}\n\n{moment}\n{text.strip()}".strip()
+        self.status = Status.IN_BEHANDELING
+        self.gesloten_op = None
+        self.save(update_fields=["vervolg", "status", "gesloten_op"])
 
     def werkgever_tekst(self):
         return self.werkgever.title if self.werkgever_id else self.werkgever_naam

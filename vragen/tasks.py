@@ -54,9 +54,10 @@ def notify_adviser(vraag_id, attempt=1):
     if vraag is None or vraag.adviseur is None or not vraag.adviseur.email:
         return
     admin_url = f"{settings.SITE_URL}/admin/vragen/vraag/edit/{vraag.pk}/"
+    what = "een reactie op je antwoord" if vraag.vervolg else "een nieuwe vraag"
     message = EmailMessage(
-        f"Nieuwe vraag over {vraag.onderwerp}",
-        f"Er is een nieuwe vraag over ‘{vraag.onderwerp}’ voor je binnengekomen.\n\n"
+        f"{what[0].upper()}{what[1:]} over {vraag.onderwerp}",
+        f"Er is {what} over ‘{vraag.onderwerp}’ voor je binnengekomen.\n\n"
         f"Lees en beantwoord haar in het beheer (na inloggen): {admin_url}\n",
         settings.DEFAULT_FROM_EMAIL, [vraag.adviseur.email],
     )

@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 from kern.one_time_link import token_hash
 from kern.ratelimit import KEY, RATE, too_many
 
-from .forms import VraagForm
+from .forms import ReactieForm, VraagForm
 from .models import FaqVraag, Routering, Status, Vraag, answer_time_target
 from .tasks import confirm_question, notify_adviser
 
@@ -56,13 +56,31 @@ def store(form, medewerker):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
 def draad(request, token):
+    """GET shows the thread and changes nothing. POST `actie=afsluiten` closes the question; `actie=reageren`
+    adds the asker's reaction (the question is open again and its adviser is told)."""
     vraag = Vraag.objects.filter(draadlinks__hash=token_hash(token)).select_related("onderwerp").first()
     if vraag is None:
         return render(request, "vragen/draad_ongeldig.html", status=410)
-    if request.method == "POST" and request.POST.get("actie") == "afsluiten" and vraag.gesloten_op is None:
-        vraag.gesloten_op = timezone.now()
-        vraag.save(update_fields=["gesloten_op"])
-        logger.info("Vraag %s afgesloten door de vrager", vraag.pk)
-    context = {"vraag": vraag, "beantwoord": vraag.status == Status.BEANTWOORD and bool(vraag.antwoord)}
+    form = ReactieForm(request.POST if request.POST.get("actie") == "reageren" else None)
+    sent = False
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            return too_many(request)
+        action = request.POST.get("actie")
+        if action == "afsluiten" and vraag.gesloten_op is None:
+            vraag.gesloten_op = timezone.now()
+            vraag.save(update_fields=["gesloten_op"])
+            logger.info("Vraag %s afgesloten door de vrager", vraag.pk)
+        elif action == "reageren" and form.is_valid():
+            vraag.add_reaction(form.cleaned_data["reactie"])
+            logger.info("Vraag %s: reactie van de vrager", vraag.pk)
+            if vraag.adviseur_id:
+                notify_adviser.enqueue(vraag.pk)
+            form, sent = ReactieForm(), True
+    context = {
+        "vraag": vraag, "beantwoord": vraag.status == Status.BEANTWOORD and bool(vraag.antwoord),
+        "form": form, "verstuurd": sent,
+    }
     return render(request, "vragen/draad.html", context)

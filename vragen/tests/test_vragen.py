@@ -139,13 +139,28 @@ def test_answer_in_the_admin_is_mailed_and_readable_through_the_link(desk):
     vraag.refresh_from_db()
     assert len(mail.outbox) == 2 and vraag.beantwoord_op == first
 
+    # reacting again is a POST too: the question is open again and its adviser is told (without the text)
+    mail.outbox.clear()
+    assert 'name="actie" value="reageren"' in page
+    empty = stranger.post(link, {"actie": "reageren", "reactie": ""}).content.decode()
+    assert "Schrijf je reactie." in empty and mail.outbox == []
+    reacted = stranger.post(link, {"actie": "reageren", "reactie": "Geldt dat ook voor een half jaar?"})
+    assert "Je reactie is verstuurd naar de adviseur." in reacted.content.decode()
+    vraag.refresh_from_db()
+    assert vraag.status == Status.IN_BEHANDELING and "Geldt dat ook voor een half jaar?" in vraag.vervolg
+    assert vraag.beantwoord_op == first  # the time to the first answer does not change
+    (note,) = mail.outbox
+    assert note.to == [desk["loes"].email] and "reactie" in note.subject and "half jaar" not in note.body
+    assert "Geldt dat ook voor een half jaar?" in adviser.get(f"/admin/vragen/vraag/edit/{vraag.pk}/").content.decode()
+
     # closing is a POST from the page's own form
     form = re.search(r'<form method="post">(.*?)</form>', page, re.S).group(1)
     assert 'name="actie" value="afsluiten"' in form
     assert stranger.post(link, {"actie": "afsluiten"}).status_code == 200
     vraag.refresh_from_db()
     assert vraag.gesloten_op is not None
-    assert "Je hebt deze vraag afgesloten" in stranger.get(link).content.decode()
+    closed = stranger.get(link).content.decode()
+    assert "Je hebt deze vraag afgesloten" in closed and 'value="reageren"' not in closed
 
 
 def test_adviser_publishes_an_edited_anonymous_faq_entry(desk):
