@@ -40,7 +40,7 @@ class VraagFilterSet(WagtailFilterSet):
 
 class DeadlineColumn(Column):
     def get_value(self, instance):
-        termijn = answer_time_target()
+        termijn = instance.termijn  # set by VraagIndexView.get_table: one settings query per page
         deadline = instance.deadline(termijn)
         text = deadline.strftime("%d-%m-%Y")
         return f"{text} (te laat)" if instance.is_overdue(termijn) else text
@@ -57,6 +57,12 @@ class FaqColumn(Column):
 class VraagIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("onderwerp", "adviseur")
+
+    def get_table(self, object_list):
+        termijn = answer_time_target()
+        for vraag in object_list:
+            vraag.termijn = termijn
+        return super().get_table(object_list)
 
 
 class VraagEditView(EditView):

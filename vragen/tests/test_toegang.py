@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 
+from conftest import sign_in
 from vacatures.models import WerkgeverRedactie
 from vacatures.permissions import ensure_coordinators_group
 from vacatures.tests import fixtures
@@ -14,7 +15,7 @@ from vragen.tests.fixtures import build_desk
 
 network = fixtures.network_from_module
 NAME = "Wilhelmina Vraagsteller"
-ROLES = ["anoniem", "Editors", "Moderators", "alfa", "beta", "coordinator", "adviseur"]
+ROLES = ["anoniem", "medewerker", "Editors", "Moderators", "alfa", "beta", "coordinator", "adviseur"]
 ALLOWED = {"coordinator", "adviseur"}
 
 
@@ -35,6 +36,8 @@ def client_for(role, network, desk):
     client = Client()
     if role == "anoniem":
         return client
+    if role == "medewerker":  # an employee of the asker's own employer, signed in on the site
+        return sign_in("collega@alfa.example")
     if role == "adviseur":
         client.force_login(desk["dora"])
         return client
