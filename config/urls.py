@@ -31,6 +31,7 @@ urlpatterns = [
     path("vacaturealerts/", include("alerts.urls")),
     path("school/", include("opleidingen.urls")),
     path("agenda/", include("agenda.urls")),
+    path("vragen/", include("vragen.urls")),
 ]
 
 if settings.DEBUG:

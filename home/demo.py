@@ -32,12 +32,21 @@ LABELS = {  # key: (one, more)
     "organisatie": ("organisatie", "organisaties"),
     "thema": ("thema", "thema's"),
     "regio": ("regio", "regio's"),
+    "vraag": ("vraag aan de adviseur", "vragen aan de adviseur"),
+    "faqvraag": ("veelgestelde vraag", "veelgestelde vragen"),
+    "routering": ("routeringsregel", "routeringsregels"),
+    "onderwerp": ("onderwerp van vragen", "onderwerpen van vragen"),
     "behouden": ("behouden (in gebruik door echte inhoud)", "behouden (in gebruik door echte inhoud)"),
 }
 
 
+# Removed in this order: questions before their topics, routing before its adviser.
+KINDS = ("vraag", "faqvraag", "routering", "user", "organisatie", "thema", "regio", "onderwerp")
+
+
 def mark_demo(obj):
-    """Record that the demo created `obj` (a page, user, organisation, theme or region)."""
+    """Record that the demo created `obj` (a page, user, organisation, theme, region, or a question, FAQ entry,
+    topic or routing rule of the question desk)."""
     DemoInhoud.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), object_id=obj.pk,
     )
@@ -79,7 +88,7 @@ def demo_summary():
     vacancies = demo_vacancies(pages)
     counts = count_pages(pages, vacancies)
     counts["reacties"] = Reactie.objects.filter(vacature__in=vacancies.values("pk")).count()
-    for kind in ("user", "organisatie", "thema", "regio"):
+    for kind in KINDS:
         counts[kind] = sum(1 for _ in demo_objects(kind))
     return counts
 
@@ -105,7 +114,7 @@ def remove_demo():
     for page in pages:
         if Page.objects.filter(pk=page.pk).exists():  # not already gone with its employer
             page.delete()
-    for kind in ("user", "organisatie", "thema", "regio"):
+    for kind in KINDS:
         for obj in demo_objects(kind):
             try:
                 with transaction.atomic():

@@ -49,6 +49,9 @@ standaard uit. Zet je het aan, dan zien HR-medewerkers van andere deelnemende we
 naam, e-mailadres, werkgever of cv; je eigen werkgever alleen als je dat apart aanzet. Pas als je een uitnodiging
 accepteert, ziet die ene werkgever je naam, e-mailadres en cv. We tellen per werkgever hoe vaak je kaart getoond
 en geopend is, en we leggen vast welke HR-medewerker zocht, een kaart bekeek of uitnodigde.</li>
+<li><strong>Vragen aan de adviseur</strong>: je naam, e-mailadres, werkgever (als je die invult of ingelogd
+bent), het onderwerp, je vraag en ons antwoord. Alleen de adviseurs en coördinatoren van het netwerk kunnen ze
+inzien. De link in de e-mail bewaren we alleen als versleutelde controlewaarde.</li>
 <li><strong>Technische logboeken</strong>: foutmeldingen en verzoeken, zonder e-mailadressen, inloglinks of
 IP-adressen, om storingen op te lossen.</li>
 </ul>
@@ -62,6 +65,9 @@ dagen verwijderen we hem. Stop je een alert, dan verwijderen we hem en je adres 
 <li>Log je 6 maanden niet in, dan zetten we je profiel uit; 4 weken en 1 week van tevoren krijg je een e-mail.
 Na 12 maanden zonder inloggen verwijderen we je profiel en je cv. Je kunt je profiel en cv ook zelf op elk moment
 in één keer verwijderen, en alles wat we over je bewaren downloaden.</li>
+<li>Een vraag aan de adviseur en het antwoord verwijderen we 12 maanden na het antwoord; een vraag die nooit
+beantwoord is 12 maanden na ontvangst. Een vraag die we als veelgestelde vraag publiceren, herschrijven we
+eerst zonder namen, werkgevers of andere herleidbare details; die tekst blijft staan.</li>
 <li>Het aantal reacties per vacature blijft bewaard voor de rapportage, zonder persoonsgegevens.</li>
 <li>Back-ups bewaren we versleuteld en kort; daarna worden ze vernietigd.</li>
 </ul>

@@ -4,7 +4,9 @@ Who uses it: the sign-in of employees (medewerkers.Inloglink: valid for 30 minut
 with a button so that mail scanners that open links do not use it up), the deletion link a candidate
 gets with the confirmation of a reaction (reacties: valid as long as the reaction is kept), and the links in
 every mail of a vacancy alert (alerts.AlertVerzending: confirm within 7 days, change or stop while it exists)
-and the cancel link of a training registration (opleidingen: replaced by each new mail about it).
+and the cancel link of a training registration (opleidingen: replaced by each new mail about it),
+and the thread link of a question to the advisers (vragen.Draadlink: GET reads the thread, closing it is a
+POST; valid as long as the question is kept).
 """
 
 import hashlib

@@ -25,6 +25,9 @@ from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
 from vacatures.roles import is_coordinator
+from vragen.figures import KOLOMMEN as VRAGEN_KOLOMMEN
+from vragen.figures import question_figures
+from vragen.models import answer_time_target
 
 from . import charts, figures, school
 from .access import visible_employer_ids
@@ -194,6 +197,17 @@ class ManagementrapportageView(ReportView):
                 ))
         return buttons
 
+    def question_table(self):
+        """Questions to the advisers per topic (coordinators only: the desk serves the whole network)."""
+        if not is_coordinator(self.request.user):
+            return None
+        termijn = answer_time_target()
+        rows, totals = question_figures(self.periode, termijn, self.regio)
+        for row in [*rows, totals]:
+            row["mediaan"] = "–" if row["mediaan"] is None else f"{row['mediaan']:g}".replace(".", ",")
+            row["binnen_termijn"] = "–" if row["binnen_termijn"] is None else round(100 * row["binnen_termijn"])
+        return {"termijn": termijn, "tabel": html_table(VRAGEN_KOLOMMEN, rows, "onderwerp", totals)}
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         rows, totals = self.organisation_figures
@@ -225,6 +239,7 @@ class ManagementrapportageView(ReportView):
                 school.WACHTLIJST_KOLOMMEN,
                 school.waiting_lists(self.periode, self.regio, self.werkgever_ids), "opleiding",
             ),
+            vragen=self.question_table(),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },

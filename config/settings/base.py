@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "profielen",
     "opleidingen",
     "agenda",
+    "vragen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

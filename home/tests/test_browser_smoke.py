@@ -30,6 +30,7 @@ def test_404_page_in_browser(live_server):
             "Inspiratie",
             "Vacatures",
             "Agenda",
+            "Vragen",
             "Zoeken",
         ]
         assert page.locator('nav[aria-label="Hoofdmenu"] [aria-current]').count() == 0

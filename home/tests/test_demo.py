@@ -30,6 +30,7 @@ from taxonomie.models import Organisatie, Thema
 from vacatures import phases
 from vacatures.demo import TWENTE
 from vacatures.models import OrganisatiePage, VacatureIndexPage, VacaturePage, WerkgeversIndexPage
+from vragen.models import FaqVraag, Onderwerp, Routering, Status, Vraag
 
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 URL_HOST = re.compile(r"https?://([\w.-]+)")
@@ -111,6 +112,12 @@ def test_load_demo_stores_only_reserved_addresses_and_consistent_figures():
     assert totals["reacties"] == Reactie.objects.count()
     assert totals["weergaven"] == Dagcijfers.objects.aggregate(n=Sum("weergaven"))["n"] > 0
 
+    # The question desk: answered and open questions (one past its deadline), routed, and a published FAQ.
+    assert Vraag.objects.filter(status=Status.BEANTWOORD, beantwoord_op__isnull=False).count() >= 2
+    assert Vraag.objects.exclude(status=Status.BEANTWOORD).count() >= 2
+    assert Vraag.objects.overdue(3).exists() and not Vraag.objects.filter(adviseur=None).exists()
+    assert FaqVraag.objects.filter(gepubliceerd=True).count() >= 3
+
 
 @pytest.mark.django_db(transaction=True)
 def test_verwijder_demo_removes_the_demo_and_keeps_the_real_library(make_project):
@@ -146,6 +153,8 @@ def test_verwijder_demo_removes_the_demo_and_keeps_the_real_library(make_project
     assert not Group.objects.filter(pk__in=demo_employer_groups).exists()
     assert not User.objects.filter(username=ADMIN_USERNAME).exists()
     assert DemoInhoud.objects.count() == 0
+    for model in (Vraag, FaqVraag, Onderwerp, Routering):
+        assert not model.objects.exists(), model
     # Shared with real projects: kept. Only the demo's: gone.
     assert set(Organisatie.objects.values_list("naam", flat=True)) == {"Coevorden", "Zuiderwold", "Enschede"}
     assert set(Thema.objects.values_list("naam", flat=True)) >= {"Samenwerken", "Vitaliteit"}

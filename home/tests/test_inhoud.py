@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from home.models import InhoudPage
 from reacties.models import BEWAARTERMIJN_MET_TOESTEMMING, BEWAARTERMIJN_NA_SLUITING
+from vragen.retention import BEWAARTERMIJN_MAANDEN
 
 
 def test_load_demo_seeds_both_statements_once(db, client):
@@ -21,6 +22,7 @@ def test_load_demo_seeds_both_statements_once(db, client):
     privacy = client.get("/privacy/").content.decode()
     assert BEWAARTERMIJN_NA_SLUITING.days == 28 and "vier weken nadat de vacature is vervuld of gesloten" in privacy
     assert BEWAARTERMIJN_MET_TOESTEMMING.days == 365 and "na een jaar" in privacy
+    assert BEWAARTERMIJN_MAANDEN == 12 and "vraag aan de adviseur en het antwoord verwijderen we 12 maanden" in privacy
 
 
 def test_editor_changes_the_privacy_statement_in_the_admin(db, admin_client):

@@ -33,6 +33,7 @@ from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.models import OrganisatiePage
 from vacatures.permissions import ensure_coordinators_group
+from vragen.demo import load_questions
 
 ADMIN_USERNAME = "beheerder"
 ADMIN_PASSWORD = "inbeweging-demo"  # noqa: S105 - stated in the README, demo only
@@ -123,12 +124,14 @@ class Command(BaseCommand):
         events = load_events(ensure_agenda_page(), mark=mark_demo)
         self.create_admin()
         self.create_school_contact()
+        questions = load_questions(mark_demo, ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS(
             f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
             f"{klussen} nieuwe klussen, "
             f"{profiles} profielen, "
             f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen, "
-            f"{events} nieuwe evenementen."
+            f"{events} nieuwe evenementen, "
+            f"{questions} vragen aan de adviseur."
         ))
 
     def create_project(self, library, data):
