@@ -25,6 +25,7 @@ urlpatterns = [
     path("gereed/", health.gereed, name="gereed"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
+    path("medewerkers/ruilen/", include("ruilen.urls")),
     path("medewerkers/", include("medewerkers.urls")),
     path("vacatures/reageren/", include("reacties.urls")),
 ]

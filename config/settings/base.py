@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "vacatures",
     "reacties",
     "medewerkers",
+    "ruilen",
     "rapportage",
     "search",
     "wagtail.contrib.forms",
