@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Table
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput, Button
 
+from ruilen import figures as ruil_figures
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
@@ -192,11 +193,21 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
             top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            **self.swap_tables(),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
         )
         return context
+
+    def swap_tables(self):
+        """Jouw Baan Mijn Baan (ruilen/figures.py): per employer in the period and region, and per year."""
+        ids = list(figures.employers(self.regio, self.werkgever_ids).values_list("pk", flat=True))
+        rows, totals = ruil_figures.per_employer(self.periode.van, self.periode.tot, ids)
+        return {
+            "ruil_tabel": html_table(ruil_figures.KOLOMMEN, rows, "organisatie", totals),
+            "ruil_jaar_tabel": html_table(ruil_figures.JAAR_KOLOMMEN, ruil_figures.per_year(ids), "jaar"),
+        }
 
     # -- export -----------------------------------------------------------------
 
