@@ -35,6 +35,7 @@ def store_matches():
             new += 1
     Ruil.objects.filter(sleutel__in=current, actueel=False).update(actueel=True)
     Ruil.objects.exclude(sleutel__in=current).filter(actueel=True).update(actueel=False)
+    Ruil.objects.filter(deelnames__isnull=True).delete()  # every participant's employer left the network
     return new
 
 

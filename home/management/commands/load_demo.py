@@ -17,6 +17,7 @@ from home.inhoud import ensure_statements
 from home.site_setup import ensure_home, ensure_library, ensure_vacancy_pages
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
+from ruilen.demo import load_swaps
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.permissions import ensure_coordinators_group
@@ -102,9 +103,11 @@ class Command(BaseCommand):
         ensure_coordinators_group(werkgevers)
         vacancies = load_twente(werkgevers, mark=mark_demo)
         reactions = load_reactions()
+        offers = load_swaps()
         self.create_admin()
         self.stdout.write(self.style.SUCCESS(
-            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties."
+            f"Democontent geladen: {created} nieuwe projecten, {vacancies} nieuwe vacatures, {reactions} reacties, "
+            f"{offers} ruilaanbiedingen."
         ))
 
     def create_project(self, library, data):
