@@ -10,7 +10,7 @@ from django.core.management import call_command
 from conftest import link_in_mail, sign_in
 from ruilen.models import Ruil, Ruilaanbod, Status
 
-from .conftest import coordinator_user, editor_user, form_data
+from .conftest import coordinator_user, editor_user, form_data, make_offer
 
 URL = "/medewerkers/ruilen/"
 
@@ -20,6 +20,11 @@ def offer_by_form(client, captured, **changes):
         response = client.post(URL, form_data(**changes))
     assert response.status_code == 302
     return response
+
+
+def swaps_section(html):
+    """‘Mogelijke ruilen’ only (the form below holds the employee's own name)."""
+    return html.split('id="ruilen-kop"', 1)[1].split('id="aanbod-kop"', 1)[0]
 
 
 def interest_forms(html):
@@ -145,3 +150,33 @@ def test_withdrawing_an_offer_deletes_it(swap_network, django_capture_on_commit_
 def test_interest_is_post_only(swap_network, method):
     anna = sign_in("anna@alfa.example")
     assert getattr(anna, method)(URL + "1/interesse/").status_code == 405
+
+
+def test_in_a_ring_names_show_only_after_the_third_yes(swap_network, django_capture_on_commit_callbacks):
+    people = {
+        "r1@gamma.example": make_offer(swap_network, "gamma", "r1@gamma.example", naam="Rosa Een", vakgebied="ict",
+                                       wens_vakgebieden=["juridisch"]),
+        "r2@delta.example": make_offer(swap_network, "delta", "r2@delta.example", naam="Ruud Twee",
+                                       vakgebied="financien", wens_vakgebieden=["ict"]),
+        "r3@beta.example": make_offer(swap_network, "beta", "r3@beta.example", naam="Rik Drie", vakgebied="juridisch",
+                                      wens_vakgebieden=["financien"]),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ruil_matches", stdout=io.StringIO())
+    assert Ruil.objects.get().soort == "ring"
+    clients = {email: sign_in(email) for email in people}
+    names = [offer.naam for offer in people.values()]
+    for number, (email, client) in enumerate(clients.items(), start=1):
+        [action] = interest_forms(client.get(URL).content.decode())
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(action)
+        for other_email, other in clients.items():
+            page = swaps_section(other.get(URL).content.decode())
+            others = [offer.naam for e, offer in people.items() if e != other_email]
+            if number < 3:
+                assert not any(name in page for name in names), (number, other_email)
+                assert not mail.outbox
+            else:
+                assert all(name in page for name in others) and people[other_email].naam not in page
+    participant_mails = [m for m in mail.outbox if m.to[0] in people]
+    assert sorted(m.to[0] for m in participant_mails) == sorted(people)
