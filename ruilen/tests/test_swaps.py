@@ -166,7 +166,7 @@ def test_in_a_ring_names_show_only_after_the_third_yes(swap_network, django_capt
     assert Ruil.objects.get().soort == "ring"
     clients = {email: sign_in(email) for email in people}
     names = [offer.naam for offer in people.values()]
-    for number, (email, client) in enumerate(clients.items(), start=1):
+    for number, client in enumerate(clients.values(), start=1):
         [action] = interest_forms(client.get(URL).content.decode())
         with django_capture_on_commit_callbacks(execute=True):
             client.post(action)
