@@ -26,6 +26,7 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties", search_views.suggestions, name="search_suggestions"),
     path("medewerkers/profiel/", include("profielen.urls")),
+    path("medewerkers/ruilen/", include("ruilen.urls")),
     path("medewerkers/", include("medewerkers.urls")),
     path("vacatures/reageren/", include("reacties.urls")),
     path("vacaturealerts/", include("alerts.urls")),

@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput, Button
 
 from profielen.figures import PROFIEL_KOLOMMEN, profile_figures
+from ruilen import figures as ruil_figures
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage
@@ -240,11 +241,21 @@ class ManagementrapportageView(ReportView):
                 school.waiting_lists(self.periode, self.regio, self.werkgever_ids), "opleiding",
             ),
             vragen=self.question_table(),
+            **self.swap_tables(),
             export_urls={
                 tabel: {fmt: self.export_url(tabel, fmt) for fmt in ("xlsx", "csv")} for tabel in TABELLEN
             },
         )
         return context
+
+    def swap_tables(self):
+        """Jouw Baan Mijn Baan (ruilen/figures.py): per employer in the period and region, and per year."""
+        ids = list(figures.employers(self.regio, self.werkgever_ids).values_list("pk", flat=True))
+        rows, totals = ruil_figures.per_employer(self.periode.van, self.periode.tot, ids)
+        return {
+            "ruil_tabel": html_table(ruil_figures.KOLOMMEN, rows, "organisatie", totals),
+            "ruil_jaar_tabel": html_table(ruil_figures.JAAR_KOLOMMEN, ruil_figures.per_year(ids), "jaar"),
+        }
 
     # -- export -----------------------------------------------------------------
 

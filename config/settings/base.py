@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "klussen",
     "reacties",
     "medewerkers",
+    "ruilen",
     "rapportage",
     "alerts",
     "profielen",

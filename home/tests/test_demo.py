@@ -26,6 +26,7 @@ from projecten.models import InspiratieIndexPage, ProjectPage
 from rapportage.access import visible_employer_ids
 from rapportage.figures import Periode, organisation_figures
 from reacties.models import Dagcijfers, Reactie
+from ruilen.models import Ruil
 from taxonomie.models import Organisatie, Thema
 from vacatures import phases
 from vacatures.demo import TWENTE
@@ -117,6 +118,8 @@ def test_load_demo_stores_only_reserved_addresses_and_consistent_figures():
     assert Vraag.objects.exclude(status=Status.BEANTWOORD).count() >= 2
     assert Vraag.objects.overdue(3).exists() and not Vraag.objects.filter(adviseur=None).exists()
     assert FaqVraag.objects.filter(gepubliceerd=True).count() >= 3
+    # Jouw Baan Mijn Baan: the demo's offers make at least one pair and one ring of three.
+    assert set(Ruil.objects.values_list("soort", flat=True)) == {"paar", "ring"}
 
 
 @pytest.mark.django_db(transaction=True)

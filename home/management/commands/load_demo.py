@@ -29,6 +29,7 @@ from opleidingen.models import SchoolContactpersoon
 from profielen.demo import load_profiles
 from projecten.models import ProjectMateriaal, ProjectOrganisatie, ProjectPage
 from reacties.demo import load_reactions
+from ruilen.demo import load_swaps
 from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.models import OrganisatiePage
@@ -122,6 +123,7 @@ class Command(BaseCommand):
         profiles = load_profiles()
         trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
         events = load_events(ensure_agenda_page(), mark=mark_demo)
+        offers = load_swaps()
         self.create_admin()
         self.create_school_contact()
         questions = load_questions(mark_demo, ADMIN_PASSWORD)
@@ -131,7 +133,8 @@ class Command(BaseCommand):
             f"{profiles} profielen, "
             f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen, "
             f"{events} nieuwe evenementen, "
-            f"{questions} vragen aan de adviseur."
+            f"{questions} vragen aan de adviseur, "
+            f"{offers} ruilaanbiedingen."
         ))
 
     def create_project(self, library, data):
