@@ -155,8 +155,12 @@ class ManagementrapportageView(ReportView):
     @cached_property
     def klus_figures(self):
         return figures.klus_figures(self.periode, self.regio, self.werkgever_ids)
+
+    @cached_property
     def profile_figures(self):
         return profile_figures(self.periode, figures.employers(self.regio, self.werkgever_ids))
+
+    @cached_property
     def school_figures(self):
         return school.school_figures(self.periode, self.regio, self.werkgever_ids)
 
