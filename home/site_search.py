@@ -4,6 +4,7 @@
 not see is never found, counted or suggested.
 """
 
+from wagtail.models import Page
 
 from agenda.models import EvenementPage
 from kern.audience import PUBLIC, audience_for
@@ -17,7 +18,12 @@ TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", Eve
 
 def searchable_pages(request=None, audience=None):
     audience = audience or (audience_for(request) if request is not None else PUBLIC)
-TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", EvenementPage: "Evenement"}
+    return (
+        Page.objects.live().public().type(*TYPES)
+        .exclude(pk__in=VacaturePage.objects.hidden_from(audience))
+        .exclude(pk__in=KlusPage.objects.hidden_from(audience))  # klussen: signed-in employees only
+        .exclude(pk__in=EvenementPage.objects.hidden_from(audience))  # employees-only events
+    )
 
 
 def site_facets():
