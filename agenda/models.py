@@ -271,7 +271,7 @@ class Activiteit(Aanmeldbaar, Orderable):
 class Aanmelding(models.Model):
     """A registration for an event (activiteit empty) or for one of its activities.
 
-    Kept until 30 days after the event or activity ended (`manage.py purge_aanmeldingen`). Only the hash of
+    Kept until 30 days after the event or activity ended (`manage.py bewaartermijnen`). Only the hash of
     the cancel link is stored."""
 
     evenement = models.ForeignKey(EvenementPage, on_delete=models.CASCADE, related_name="aanmeldingen")

@@ -1,5 +1,5 @@
 """Profiles not used: no sign-in for 6 months switches a profile off (warning mails 4 weeks and 1 week
-before); after 12 months without sign-in the profile and its CV are deleted. Run daily (`profielen_inactiviteit`).
+before); after 12 months without sign-in the profile and its CV are deleted. Run daily (`bewaartermijnen`).
 
 The clock is a parameter (`now`), so the rules can be tried at any moment. A warning is sent once per period
 of inactivity: it is remembered with the moment of the last sign-in it belongs to, so signing in again starts

@@ -1,6 +1,6 @@
 """Reactions to vacancies, and the daily figures that outlive them.
 
-A `Reactie` holds personal data and is deleted on schedule (`purge_reacties`). `Dagcijfers`
+A `Reactie` holds personal data and is deleted on schedule (`bewaartermijnen`). `Dagcijfers`
 counts page views and reactions per vacancy per day, without any personal data, so the
 management report still adds up after the reactions themselves are gone.
 """

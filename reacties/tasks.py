@@ -42,14 +42,14 @@ def notify_employer(reactie_id, attempt=1):
 def retention_text(reactie):
     """How long this reaction is kept, in the words of the rules in retention.py."""
     if reactie.toestemming_bewaren:
-        # purge_reacties deletes it on the first day after a year from its receipt
+        # `bewaartermijnen` deletes it on the first day after a year from its receipt
         until = timezone.localdate(reactie.aangemaakt + BEWAARTERMIJN_MET_TOESTEMMING) + timedelta(days=1)
         return (
             "Je gaf toestemming om je gegevens een jaar te bewaren voor andere passende vacatures. "
             f"We verwijderen je reactie en cv daarom op {formats.date_format(until, 'j F Y')}."
         )
     closing = reactie.vacature.sluitingsdatum
-    # a vacancy closes at the end of its closing date: purge_reacties deletes on the 29th day after it
+    # a vacancy closes at the end of its closing date: `bewaartermijnen` deletes on the 29th day after it
     latest = formats.date_format(closing + BEWAARTERMIJN_NA_SLUITING + timedelta(days=1), "j F Y")
     return (
         "We verwijderen je reactie en cv vier weken nadat de vacature is vervuld of gesloten. De vacature "
@@ -136,7 +136,7 @@ def notify_klus_employer(reactie_id, attempt=1):
 
 def klus_confirmation_body(reactie, deletion_link):
     klus = reactie.klus
-    # purge_reacties deletes it on the 29th day after the klus closed (see retention.py)
+    # `bewaartermijnen` deletes it on the 29th day after the klus closed (see retention.py)
     latest = formats.date_format(klus.sluitingsdatum + BEWAARTERMIJN_NA_SLUITING + timedelta(days=1), "j F Y")
     lines = [
         f"Hallo {reactie.naam},",

@@ -19,7 +19,7 @@ AFGESCHERMD = "afgeschermd"
 
 class ReactiePermissionPolicy(ModelPermissionPolicy):
     """Reactions are read-only in the admin, for superusers too: they come in through the site's form and
-    go through `purge_reacties`. An edit, copy or delete form would show the name outside the one rule."""
+    go through `bewaartermijnen`. An edit, copy or delete form would show the name outside the one rule."""
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)

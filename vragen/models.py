@@ -1,7 +1,7 @@
 """Questions to the advisers, how they are routed, the asker's thread links, the FAQ and the answer-time target.
 
 A `Vraag` holds personal data (name, e-mail address, employer, the question) and is deleted 12 months after
-its answer (`opschonen_vragen`, retention.py). A `FaqVraag` is an edited, anonymised copy an adviser chose to
+its answer (`bewaartermijnen`, retention.py). A `FaqVraag` is an edited, anonymised copy an adviser chose to
 publish: it holds no personal data and stays.
 """
 

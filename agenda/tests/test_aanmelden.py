@@ -150,7 +150,7 @@ def test_registrations_are_deleted_30_days_after_the_event(events):
     )
     recent = Aanmelding.objects.create(evenement=events["verborgen-voorbij"], naam="Recent", email="r@example.org")
     output = io.StringIO()
-    call_command("purge_aanmeldingen", stdout=output)
+    call_command("bewaartermijnen", "--alleen", "aanmeldingen", stdout=output)
     assert output.getvalue() == "1 aanmeldingen verwijderd.\n"
     assert set(Aanmelding.objects.values_list("pk", flat=True)) == {kept.pk, activity.pk, recent.pk}
     assert not Aanmelding.objects.filter(pk=old.pk).exists()

@@ -1,5 +1,5 @@
 """The accessibility and privacy statements: seeded by load_demo, reachable from every page's footer,
-editable in Wagtail; the privacy statement states the retention periods that purge_reacties applies."""
+editable in Wagtail; the privacy statement states the retention periods that `bewaartermijnen` applies."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Inactivity, with a settable clock (`profielen_inactiviteit --now`): warnings 4 weeks and 1 week before the
+"""Inactivity, with a settable clock (`bewaartermijnen --nu`): warnings 4 weeks and 1 week before the
 profile is switched off at 6 months without sign-in, then deleted (with its CV) at 12 months."""
 
 from datetime import UTC, datetime, timedelta
@@ -21,7 +21,7 @@ SIGNED_IN = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)  # UTC: whole days, whatever
 def run(moment):
     mail.outbox.clear()
     out = StringIO()
-    call_command("profielen_inactiviteit", now=moment.isoformat(), stdout=out)
+    call_command("bewaartermijnen", "--alleen", "profielen", "--nu", moment.isoformat(), stdout=out)
     return out.getvalue()
 
 

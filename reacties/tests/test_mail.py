@@ -158,7 +158,7 @@ def test_candidate_gets_a_confirmation_and_can_have_the_reaction_deleted(client,
         assert sent in body
     assert message.attachments == [] and "%PDF" not in body  # the CV stays out of the mail
     assert message.reply_to == [CONTACT] and f"Mail de werkgever: {CONTACT}" in body
-    # Kept until four weeks after closing (purge_reacties deletes on the 29th day after the closing date).
+    # Kept until four weeks after closing (`bewaartermijnen` deletes on the 29th day after the closing date).
     last_day = vacancy.sluitingsdatum + timedelta(days=29)
     assert f"uiterlijk op {formats.date_format(last_day, 'j F Y')}" in body
     assert "Een jaar bewaren voor andere vacatures: nee" in body

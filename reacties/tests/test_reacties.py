@@ -181,7 +181,7 @@ def test_purge_deletes_on_schedule_and_keeps_the_counts(client, vacancies, make_
     counts_before = sum(Dagcijfers.objects.values_list("reacties_extern", flat=True))
     cv_path = Path(gone.cv.path)
 
-    call_command("purge_reacties")
+    call_command("bewaartermijnen", "--alleen", "reacties")
 
     assert sorted(Reactie.objects.values_list("naam", flat=True)) == [
         "blijft: nog geen 4 weken", "blijft: open vacature", "blijft: toestemming",

@@ -1,4 +1,4 @@
-"""Retention: `opschonen_vragen` deletes a question 12 months after its (first) answer, a never-answered one
+"""Retention: `bewaartermijnen` deletes a question 12 months after its (first) answer, a never-answered one
 12 months after receipt; FAQ entries made from a question stay (they hold no personal data)."""
 
 from datetime import datetime
@@ -42,7 +42,7 @@ def test_questions_are_deleted_twelve_months_after_the_answer():
     Draadlink.objects.create(vraag=gone[0], hash=token_hash(token))
 
     out = StringIO()
-    call_command("opschonen_vragen", "--nu", NOW.isoformat(), stdout=out)
+    call_command("bewaartermijnen", "--alleen", "vragen", "--nu", NOW.isoformat(), stdout=out)
     assert out.getvalue().strip() == "2 vragen verwijderd."
     assert set(Vraag.objects.values_list("naam", flat=True)) == {q.naam for q in keep}
     assert not Draadlink.objects.exists()
@@ -51,5 +51,5 @@ def test_questions_are_deleted_twelve_months_after_the_answer():
     assert "Geanonimiseerd" in Client().get("/vragen/").content.decode()
     assert Client().get(f"/vragen/draad/{token}/").status_code == 410
 
-    call_command("opschonen_vragen", "--nu", NOW.isoformat(), stdout=out)  # nothing more on a second run
+    call_command("bewaartermijnen", "--alleen", "vragen", "--nu", NOW.isoformat(), stdout=out)  # a second run: nothing more
     assert Vraag.objects.count() == 3
