@@ -1,22 +1,19 @@
-"""An iCalendar file (.ics) for a session, attached to the confirmation mail."""
+"""An iCalendar file (.ics) for a session, attached to the confirmation mail (building blocks in
+kern/icalendar.py, as the agenda's)."""
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+
+from kern.icalendar import add_timezones, component, new_calendar, uid
 
 
 def session_calendar(sessie, opleiding):
-    calendar = Calendar()
-    calendar.add("prodid", "-//In Beweging//Twentse School//NL")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"sessie-{sessie.pk}@{settings.SITE_URL.split('//', 1)[-1]}")
-    event.add("summary", opleiding.title)
-    event.add("dtstart", sessie.start)
-    event.add("dtend", sessie.einde)
-    event.add("dtstamp", timezone.now())
-    event.add("location", "Online" if sessie.online else sessie.adres_tekst)
-    event.add("description", f"{opleiding.title}, aangeboden door {opleiding.aanbieder}. {settings.SITE_URL}{opleiding.url}")
-    calendar.add_component(event)
-    return calendar.to_ical()
+    cal = new_calendar("-//In Beweging//Twentse School//NL", opleiding.title)
+    cal.add("method", "PUBLISH")
+    cal.add_component(component(
+        uid("sessie", sessie.pk), opleiding.title, sessie.start, sessie.einde,
+        "Online" if sessie.online else sessie.adres_tekst,
+        f"{opleiding.title}, aangeboden door {opleiding.aanbieder}.", f"{settings.SITE_URL}{opleiding.url}",
+        timezone.now(),
+    ))
+    return add_timezones(cal).to_ical()

@@ -55,6 +55,9 @@ def test_an_employee_registers_in_one_step_and_gets_the_ics(make_training):
     assert str(event["SUMMARY"]) == training.title
     assert event.decoded("DTSTART") == sessie.start and event.decoded("DTEND") == sessie.einde
     assert "Hengelo" in str(event["LOCATION"])
+    assert str(event["URL"]).endswith(training.url)
+    # Local times with the zone's definition, so every calendar app shows the Dutch time.
+    assert [str(tz["TZID"]) for tz in Calendar.from_ical(content).walk("VTIMEZONE")] == ["Europe/Amsterdam"]
     # The page now says so, and offers no second registration; a second POST stores nothing new.
     html = client.get(training.url).content.decode()
     assert "Je bent ingeschreven voor deze sessie" in html and "nog 1 plaats" in html
