@@ -1,11 +1,13 @@
 """The management report in the Wagtail admin: Wagtail's ReportView with its filters and spreadsheet export.
 
-One page, two tables (per organisation, top 10 vacancies), each exportable as CSV and XLSX:
-`?export=csv&tabel=organisaties` or `?export=xlsx&tabel=top10`, with the same filters as the page.
+One page of tables and charts; the tables in `TABELLEN` are exportable as CSV and XLSX
+(`?export=csv&tabel=organisaties`, `?export=xlsx&tabel=top10`, ...) with the same filters as the page.
 The figures come from `figures.py`; who sees which employers from `access.py`.
 """
 
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -33,13 +35,24 @@ from vragen.models import answer_time_target
 from . import charts, figures, school
 from .access import visible_employer_ids
 
+
+class Tabel(NamedTuple):
+    """An exportable table of the report: its name in the download button, its sheet name and where its
+    columns, rows and totals row (None for a ranking) come from on the view."""
+
+    naam: str
+    werkblad: str
+    data: Callable
+
+
 TABELLEN = {
-    "organisaties": "tabel per organisatie", "top10": "top 10", "klussen": "tabel klussen",
-    "profielen": "tabel profielen", "school": "Twentse School per organisatie",
-}
-WERKBLADEN = {
-    "organisaties": "Per organisatie", "top10": "Top 10 vacatures", "klussen": "Klussen",
-    "profielen": "Profielen", "school": "Twentse School",
+    "organisaties": Tabel("tabel per organisatie", "Per organisatie",
+                          lambda view: (view.organisation_columns, *view.organisation_figures)),
+    "top10": Tabel("top 10", "Top 10 vacatures", lambda view: (figures.TOP_KOLOMMEN, view.top_vacancies, None)),
+    "klussen": Tabel("tabel klussen", "Klussen", lambda view: (figures.KLUS_KOLOMMEN, *view.klus_figures)),
+    "profielen": Tabel("tabel profielen", "Profielen", lambda view: (PROFIEL_KOLOMMEN, *view.profile_figures)),
+    "school": Tabel("Twentse School per organisatie", "Twentse School",
+                    lambda view: (school.SCHOOL_KOLOMMEN, *view.school_figures[:2])),
 }
 
 
@@ -194,10 +207,10 @@ class ManagementrapportageView(ReportView):
     @cached_property
     def header_more_buttons(self):
         buttons = []
-        for priority, (tabel, naam) in enumerate(TABELLEN.items()):
+        for priority, (tabel, spec) in enumerate(TABELLEN.items()):
             for fmt in ("xlsx", "csv"):
                 buttons.append(Button(
-                    f"Download {naam} als {fmt.upper()}", url=self.export_url(tabel, fmt), icon_name="download",
+                    f"Download {spec.naam} als {fmt.upper()}", url=self.export_url(tabel, fmt), icon_name="download",
                     priority=90 + priority,
                 ))
         return buttons
@@ -225,17 +238,16 @@ class ManagementrapportageView(ReportView):
             period_text=self.period_text, filter_errors=self.filter_errors,
             aandeel_netwerk=round(100 * filled_in_network / totals["vervuld"]) if totals["vervuld"] else None,
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
-            organisatie_tabel=html_table(self.organisation_columns, rows, "organisatie", totals),
-            top_tabel=html_table(figures.TOP_KOLOMMEN, top, "vacature"),
+            organisatie_tabel=self.html_table("organisaties", "organisatie"),
+            top_tabel=self.html_table("top10", "vacature"),
             alertcijfers=figures.alert_figures(
                 self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
             ),
-            klus_tabel=html_table(figures.KLUS_KOLOMMEN, self.klus_figures[0], "organisatie", self.klus_figures[1]),
-            profiel_tabel=html_table(PROFIEL_KOLOMMEN, self.profile_figures[0], "organisatie", self.profile_figures[1]),
+            klus_tabel=self.html_table("klussen", "organisatie"),
+            profiel_tabel=self.html_table("profielen", "organisatie"),
             school_rows=self.school_figures[0],
             school_diagram=school.school_diagram(self.school_figures[0]),
-            school_tabel=html_table(school.SCHOOL_KOLOMMEN, *self.school_figures[:1], "organisatie",
-                                    self.school_figures[1]),
+            school_tabel=self.html_table("school", "organisatie"),
             top_opleidingen=html_table(
                 school.TOP_OPLEIDINGEN_KOLOMMEN,
                 school.top_trainings(self.periode, self.regio, self.werkgever_ids), "opleiding",
@@ -251,6 +263,10 @@ class ManagementrapportageView(ReportView):
             },
         )
         return context
+
+    def html_table(self, tabel, row_header):
+        columns, rows, totals = TABELLEN[tabel].data(self)
+        return html_table(columns, rows, row_header, totals)
 
     def swap_tables(self):
         """Jouw Baan Mijn Baan (ruilen/figures.py): per employer in the period and region, and per year."""
@@ -271,26 +287,13 @@ class ManagementrapportageView(ReportView):
         return super().get(request, *args, **kwargs)
 
     def export(self, tabel, fmt):
-        if tabel == "organisaties":
-            rows, totals = self.organisation_figures
-            columns, rows = self.organisation_columns, [*rows, totals]
-        elif tabel == "top10":
-            columns, rows = figures.TOP_KOLOMMEN, self.top_vacancies
-        elif tabel == "klussen":
-            rows, totals = self.klus_figures
-            columns, rows = figures.KLUS_KOLOMMEN, [*rows, totals]
-        elif tabel == "profielen":
-            rows, totals = self.profile_figures
-            columns, rows = PROFIEL_KOLOMMEN, [*rows, totals]
-        elif tabel == "school":
-            rows, totals = self.school_figures
-            columns, rows = school.SCHOOL_KOLOMMEN, [*rows, totals]
-        else:
+        if tabel not in TABELLEN:
             raise Http404("Onbekende tabel")
+        columns, rows, totals = TABELLEN[tabel].data(self)
         self.list_export = [key for key, _ in columns]
         self.export_headings = dict(columns)
-        self.sheet_title = WERKBLADEN[tabel]
-        return self.as_spreadsheet(rows, fmt)
+        self.sheet_title = TABELLEN[tabel].werkblad
+        return self.as_spreadsheet([*rows, totals] if totals is not None else rows, fmt)
 
     def write_xlsx(self, queryset, output):
         """Wagtail's, with a Dutch sheet name instead of 'Sheet1'."""
