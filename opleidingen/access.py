@@ -7,9 +7,8 @@
 - Anyone else, Wagtail's Editors and Moderators and employers' vacancy editors included, sees none.
 """
 
-from wagtail.permission_policies.base import ModelPermissionPolicy
-
-from vacatures.roles import is_coordinator
+from kern.permissions import ACTIONS, RolePermissionPolicy
+from vacatures.roles import COORDINATORS, is_coordinator
 
 from .models import SchoolContactpersoon
 
@@ -28,25 +27,15 @@ def registrations_visible_to(queryset, user):
     return queryset.filter(werkgever_id__in=employer_ids_of_contact(user))
 
 
-class RegistrationsPolicy(ModelPermissionPolicy):
+def is_contact_or_superuser(user):
+    return user.is_superuser or bool(employer_ids_of_contact(user))
+
+
+def registrations_policy(model):
     """Registrations are only viewed (and exported) in the admin, by contact persons; never changed there."""
-
-    def user_has_permission(self, user, action):
-        if not (user.is_authenticated and user.is_active):
-            return False
-        if user.is_superuser:
-            return action == "view"
-        return action == "view" and bool(employer_ids_of_contact(user))
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+    return RolePermissionPolicy(model, {"view": is_contact_or_superuser}, {})
 
 
-class CoordinatorsPolicy(ModelPermissionPolicy):
+def coordinators_policy(model):
     """Targets, percentages and contact persons: coordinators (and superusers) only."""
-
-    def user_has_permission(self, user, action):
-        return is_coordinator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return is_coordinator(user)
+    return RolePermissionPolicy(model, dict.fromkeys(ACTIONS, is_coordinator), {is_coordinator: [COORDINATORS]})

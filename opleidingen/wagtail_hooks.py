@@ -11,13 +11,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .access import CoordinatorsPolicy, RegistrationsPolicy, registrations_visible_to
+from .access import coordinators_policy, registrations_policy, registrations_visible_to
 from .choices import Status
 from .models import Doelstelling, Inschrijving, Jaarpercentage, SchoolContactpersoon
 
-register_permission_policy(Inschrijving, RegistrationsPolicy(Inschrijving))
+register_permission_policy(Inschrijving, registrations_policy(Inschrijving))
 for _model in (Doelstelling, Jaarpercentage, SchoolContactpersoon):
-    register_permission_policy(_model, CoordinatorsPolicy(_model))
+    register_permission_policy(_model, coordinators_policy(_model))
 
 
 def year_choices():
