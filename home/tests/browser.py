@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.db import connections
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -76,6 +77,10 @@ def open_browser() -> Iterator[Browser]:
                 yield browser
             finally:
                 browser.close()
+                # The test's database calls inside this block ran while Playwright's event loop was running,
+                # so Django kept their connection apart from the test's own; close it here, or PostgreSQL
+                # refuses to drop the test database at the end ("being accessed by other users").
+                connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
