@@ -36,6 +36,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # Imported only where used: development serves static and media files itself.
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
