@@ -5,11 +5,9 @@ caller (agenda/views.py)."""
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from kern.icalendar import add_timezones, component, ics_response, new_calendar, uid
+from kern.icalendar import add_timezones, component, new_calendar, uid
 
 PRODID = "-//In Beweging//Agenda//NL"
-
-__all__ = ["activity_calendar", "calendar", "ics_response"]
 
 
 def event_components(event, with_activities, stamp):

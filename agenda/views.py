@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from kern.audience import PUBLIC, audience_for
+from kern.icalendar import ics_response
 from kern.one_time_link import token_hash
 from kern.ratelimit import KEY, RATE, too_many
 
@@ -27,13 +28,13 @@ logger = logging.getLogger(__name__)
 def feed(request):
     """Upcoming public events, always: calendar apps fetch it without signing in, so it is public for everyone."""
     events = EvenementPage.objects.visible_to(PUBLIC).upcoming()
-    return ics.ics_response(ics.calendar(events, "In Beweging – agenda"), "agenda.ics")
+    return ics_response(ics.calendar(events, "In Beweging – agenda"), "agenda.ics")
 
 
 @require_GET
 def event_ics(request, slug):
     event = get_object_or_404(EvenementPage.objects.visible_to(audience_for(request)), slug=slug)
-    response = ics.ics_response(ics.calendar([event], event.title, with_activities=True), f"{slug}.ics")
+    response = ics_response(ics.calendar([event], event.title, with_activities=True), f"{slug}.ics")
     if not event.is_openbaar:
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -238,16 +238,16 @@ class ManagementrapportageView(ReportView):
             period_text=self.period_text, filter_errors=self.filter_errors,
             aandeel_netwerk=round(100 * filled_in_network / totals["vervuld"]) if totals["vervuld"] else None,
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
-            organisatie_tabel=self.html_table("organisaties", "organisatie"),
-            top_tabel=self.html_table("top10", "vacature"),
+            organisatie_tabel=self.table_for("organisaties", "organisatie"),
+            top_tabel=self.table_for("top10", "vacature"),
             alertcijfers=figures.alert_figures(
                 self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
             ),
-            klus_tabel=self.html_table("klussen", "organisatie"),
-            profiel_tabel=self.html_table("profielen", "organisatie"),
+            klus_tabel=self.table_for("klussen", "organisatie"),
+            profiel_tabel=self.table_for("profielen", "organisatie"),
             school_rows=self.school_figures[0],
             school_diagram=school.school_diagram(self.school_figures[0]),
-            school_tabel=self.html_table("school", "organisatie"),
+            school_tabel=self.table_for("school", "organisatie"),
             top_opleidingen=html_table(
                 school.TOP_OPLEIDINGEN_KOLOMMEN,
                 school.top_trainings(self.periode, self.regio, self.werkgever_ids), "opleiding",
@@ -264,7 +264,7 @@ class ManagementrapportageView(ReportView):
         )
         return context
 
-    def html_table(self, tabel, row_header):
+    def table_for(self, tabel, row_header):
         columns, rows, totals = TABELLEN[tabel].data(self)
         return html_table(columns, rows, row_header, totals)
 
