@@ -3,11 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import search_views
-from home.views import robots_txt
+from home.views import PageTypesUsageReport, robots_txt
 
 from . import health
 from .api import api_router
@@ -16,6 +17,12 @@ handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin: the page types report for superusers only (home/views.py).
+    path("admin/reports/page-types-usage/", require_admin_access(PageTypesUsageReport.as_view())),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(PageTypesUsageReport.as_view(results_only=True)),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

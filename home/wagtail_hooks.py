@@ -30,3 +30,12 @@ def only_listings_of_own_pages(request, menu_items):
         item for item in menu_items
         if item.name not in PAGE_LISTINGS or can_work_on(request.user, PAGE_LISTINGS[item.name])
     ]
+
+
+@hooks.register("construct_reports_menu")
+def page_types_report_for_superusers_only(request, menu_items):
+    """Wagtail's 'Page types usage' counts every page type and names its last edited page, klussen and
+    internal vacancies included, for anyone who may add a page anywhere (the library's Editors too).
+    Only superusers see it (config/urls.py serves the report through `home.views.PageTypesUsageReport`)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -60,3 +60,17 @@ def test_someone_with_only_admin_access_sees_neither(client, network, library):
     user = User.objects.create_user("alleen-toegang", "t@example.org", "x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert menu_urls(client, user) == set()
+
+
+def test_page_types_report_is_for_superusers_only(client, network, library, library_editor):
+    """Wagtail's 'Page types usage' counts klussen and names internal vacancies: no other role opens it."""
+    client.force_login(library_editor)
+    assert client.get("/admin/reports/page-types-usage/").status_code == 302  # Wagtail's "no permission"
+    assert client.get("/admin/reports/page-types-usage/results/").status_code == 302
+    html = client.get("/admin/").content.decode()
+    assert "/admin/reports/page-types-usage/" not in html
+    client.force_login(User.objects.create_superuser("beheer", "beheer@example.org", "x"))
+    report = client.get("/admin/reports/page-types-usage/")
+    assert report.status_code == 200
+    assert "Vacature" in report.content.decode()
+    assert "/admin/reports/page-types-usage/" in client.get("/admin/").content.decode()
