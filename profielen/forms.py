@@ -3,6 +3,7 @@ import re
 from django import forms
 
 from reacties.forms import check_pdf
+from reacties.models import Besproken
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage, VacaturePage
@@ -170,3 +171,18 @@ def open_vacancies_of(werkgever_id):
     """The employer's live vacancies that are not closed (in any other phase: internal, network, public)."""
     closed = phases.phase_q(phases.GESLOTEN, phases.local_date())
     return VacaturePage.objects.live().filter(werkgever_id=werkgever_id).exclude(closed).order_by("title")
+
+
+class KlusMetProfielForm(forms.Form):
+    """One click to react to a klus with the profile; first the manager question when the klus needs it."""
+
+    besproken = forms.ChoiceField(
+        label="Heb je dit met je leidinggevende besproken?", choices=Besproken.choices, widget=forms.RadioSelect,
+        help_text="Voor deze klus is het akkoord van je leidinggevende nodig.",
+        error_messages={"required": "Zeg of je de klus met je leidinggevende hebt besproken."},
+    )
+
+    def __init__(self, *args, klus, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not klus.akkoord_leidinggevende:
+            del self.fields["besproken"]
