@@ -17,12 +17,23 @@ from .models import STATISTIEK_DAGEN, Logregel, Profiel, Uitnodiging, Weergave
 
 
 def accept(uitnodiging):
-    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy."""
+    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy or klus."""
     profiel = uitnodiging.profiel
     medewerker = profiel.medewerker
     with transaction.atomic():
         locked = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
         if locked.status != Uitnodiging.Status.OPEN:
+            return locked
+        if locked.klus_id:
+            # The klus path: the same reaction as one click from the profile, with the invitation as its origin
+            # (an earlier reaction of this employee to the klus is the answer; nothing is sent twice).
+            locked.klus_reactie, _ = react_to_klus(
+                profiel, locked.klus, f"Geaccepteerde uitnodiging. Bericht van de werkgever: {locked.bericht}",
+                herkomst=UITNODIGING,
+            )
+            locked.status = Uitnodiging.Status.GEACCEPTEERD
+            locked.beantwoord = timezone.now()
+            locked.save()
             return locked
         reactie = Reactie(
             vacature=locked.vacature, naam=profiel.naam, email=medewerker.email,
@@ -145,10 +156,10 @@ def export(profiel: Profiel | None, medewerker):
         for w in profiel.weergaven.select_related("werkgever").order_by("datum")
     ]
     data["uitnodigingen"] = [
-        {"werkgever": u.werkgever.title, "vacature": u.vacature.title, "bericht": u.bericht,
+        {"werkgever": u.werkgever.title, u.soort: u.doel.title, "bericht": u.bericht,
          "status": u.get_status_display(), "aangemaakt": u.aangemaakt.isoformat(),
          "beantwoord": u.beantwoord.isoformat() if u.beantwoord else None}
-        for u in profiel.uitnodigingen.select_related("werkgever", "vacature")
+        for u in profiel.uitnodigingen.select_related("werkgever", "vacature", "klus")
     ]
     # What HR did with the card: the employer and the moment, never the HR user's name.
     data["logboek"] = [

@@ -64,7 +64,7 @@ def _profiel(request):
         "form": form, "profiel": instance,
         "suggesties": list(Vaardigheid.objects.values_list("naam", flat=True)[:200]),
         "statistiek": services.statistics(instance) if instance else [],
-        "uitnodigingen": instance.uitnodigingen.select_related("werkgever", "vacature") if instance else [],
+        "uitnodigingen": instance.uitnodigingen.select_related("werkgever", "vacature", "klus") if instance else [],
         "matches": matches_for(instance, request) if instance else [],
         "dagen": STATISTIEK_DAGEN, "max_cv_bytes": cv.MAX_CV_BYTES, "cv_too_large": cv.TOO_LARGE,
         "maanden_uit": 6, "maanden_weg": 12,
@@ -110,7 +110,7 @@ def verwijderen(request):
 def uitnodiging(request, pk):
     """GET shows the invitation and two buttons; POST accepts or declines."""
     invitation = get_object_or_404(
-        Uitnodiging.objects.select_related("werkgever", "vacature", "profiel"),
+        Uitnodiging.objects.select_related("werkgever", "vacature", "klus", "profiel"),
         pk=pk, profiel__medewerker=request.medewerker,
     )
     if request.method == "POST" and invitation.status == Uitnodiging.Status.OPEN:
