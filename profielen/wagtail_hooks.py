@@ -155,9 +155,9 @@ def logboek_menu_item():
 
 
 def fitting_button(page, user):
-    """‘N profielen passen’ on a vacancy of an employer this user edits, linking to that search."""
+    """‘N profielen passen’ on a vacancy or klus of an employer this user edits, linking to that search."""
     vacancy = page.specific_deferred
-    if not isinstance(vacancy, VacaturePage) or vacancy.werkgever_id not in employer_ids_edited_by(user):
+    if not isinstance(vacancy, VacaturePage | KlusPage) or vacancy.werkgever_id not in employer_ids_edited_by(user):
         return
     count, query = profiles_fitting(vacancy, vacancy.werkgever_id)
     label = f"{count} profiel{'' if count == 1 else 'en'} passen" if count != 1 else "1 profiel past"
