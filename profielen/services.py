@@ -130,6 +130,13 @@ def export(profiel: Profiel | None, medewerker):
             "laatst_ingelogd": medewerker.laatst_ingelogd.isoformat() if medewerker.laatst_ingelogd else None,
         },
         "profiel": None,
+        # Reactions to klussen sent with the profile or by accepting an invitation: they name the employee.
+        "reacties_op_klussen": [
+            {"klus": r.klus.title, "werkgever": r.klus.werkgever.title if r.klus.werkgever else None,
+             "herkomst": r.get_herkomst_display(), "naam": r.naam, "e-mailadres": r.email, "motivatie": r.motivatie,
+             "cv": os.path.basename(r.cv.name) if r.cv else None, "ontvangen": r.aangemaakt.isoformat()}
+            for r in KlusReactie.objects.filter(medewerker=medewerker).select_related("klus", "klus__werkgever")
+        ],
     }
     if profiel is None:
         return data

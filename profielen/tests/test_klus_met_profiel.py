@@ -86,6 +86,11 @@ def test_one_click_after_the_manager_question_shares_name_email_and_cv(network, 
     to_employer, confirmation = sorted(mail.outbox, key=lambda m: m.to[0])
     assert to_employer.to == ["klussen@alfa.example"] and confirmation.to == [EMPLOYEE]
 
+    # the employee's export names the reaction
+    exported = client.get("/medewerkers/profiel/export/").json()["reacties_op_klussen"]
+    assert [(r["klus"], r["herkomst"], r["e-mailadres"]) for r in exported] == [
+        ("Kwartiermaker wijkaanpak", "Profiel (één klik)", EMPLOYEE),
+    ]
     # a second click: nothing new, "al gereageerd"; the klus page says so too
     mail.outbox.clear()
     again = client.post(action, {**fields, "besproken": "ja"})
