@@ -18,6 +18,7 @@ from agenda.models import AgendaIndexPage
 from agenda.roles import ensure_agenda_editors
 from home.groups import scope_default_groups
 from home.models import HomePage
+from klussen import setup as klussen_setup
 from klussen.models import KlusIndexPage
 from opleidingen.models import OpleidingenIndexPage
 from projecten.models import InspiratieIndexPage
@@ -56,6 +57,8 @@ def ensure_home():
         Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                             site_name="In Beweging")
     sync_site_address()
+    klussen_setup.ensure_klus_index(apps)  # /klussen/ comes with every home page (also klussen.0002)
+    home.refresh_from_db()  # the helper added a child outside treebeard: numchild changed
     return home
 
 
@@ -140,14 +143,10 @@ def ensure_vacancy_pages():
 
 @transaction.atomic
 def ensure_klus_index():
-    """/klussen/ under the home page: temporary assignments, for signed-in employees only."""
-    home = ensure_home()
-    return KlusIndexPage.objects.first() or home.add_child(
-        instance=KlusIndexPage(
-            title="Klussen", slug="klussen",
-            intro="<p>Tijdelijke klussen bij deelnemende werkgevers, voor hun medewerkers.</p>",
-        )
-    )
+    """/klussen/ under the home page: temporary assignments, for signed-in employees only. The same helper as
+    the data migration klussen.0002 (klussen/setup.py), so every install has it."""
+    ensure_home()
+    return KlusIndexPage.objects.get(pk=klussen_setup.ensure_klus_index(apps).pk)
 
 
 def ensure_training_pages():

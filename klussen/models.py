@@ -12,7 +12,7 @@ every open klus; anyone else sees none. Channels that list every page type exclu
 
 import math
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -209,6 +209,19 @@ class KlusPage(Page):
 
     def get_sitemap_urls(self, request=None):
         return []  # never public
+
+    def get_context(self, request, *args, **kwargs):
+        """For the reaction block: the employee's profile (one click) and their earlier reaction from it."""
+        context = super().get_context(request, *args, **kwargs)
+        medewerker = getattr(request, "medewerker", None)
+        context["profiel"] = context["al_gereageerd"] = None
+        if medewerker is not None:
+            try:
+                context["profiel"] = medewerker.profiel
+            except ObjectDoesNotExist:
+                pass
+            context["al_gereageerd"] = self.reacties.filter(medewerker=medewerker).first()
+        return context
 
     # -- display ------------------------------------------------------------------
 

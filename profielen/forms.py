@@ -2,7 +2,9 @@ import re
 
 from django import forms
 
+from klussen.models import KlusPage, open_q
 from reacties.forms import check_pdf
+from reacties.models import Besproken
 from taxonomie.models import Regio
 from vacatures import phases
 from vacatures.models import OrganisatiePage, VacaturePage
@@ -158,15 +160,56 @@ class ProfielForm(forms.ModelForm):
 
 
 class UitnodigingForm(forms.Form):
-    vacature = forms.ModelChoiceField(label="Vacature", queryset=VacaturePage.objects.none(), empty_label=None)
+    """An invitation to one of the employer's open vacancies or open klussen, with a short message."""
+
+    doel = forms.ChoiceField(
+        label="Uitnodigen voor", choices=[],
+        error_messages={"required": "Kies een vacature of klus.", "invalid_choice": "Kies een vacature of klus."},
+    )
     bericht = forms.CharField(label="Kort bericht", max_length=1000, widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args, werkgever_id, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["vacature"].queryset = open_vacancies_of(werkgever_id)
+        self.targets = {f"vacature-{v.pk}": v for v in open_vacancies_of(werkgever_id)}
+        self.targets |= {f"klus-{k.pk}": k for k in open_klussen_of(werkgever_id)}
+        groups = [
+            (label, [(key, page.title) for key, page in self.targets.items() if key.startswith(prefix)])
+            for label, prefix in (("Vacatures", "vacature-"), ("Klussen", "klus-"))
+        ]
+        self.fields["doel"].choices = [group for group in groups if group[1]]
+
+    @property
+    def has_targets(self):
+        return bool(self.targets)
+
+    def clean_doel(self):
+        """The vacancy or klus itself (only one the employer may invite to)."""
+        return self.targets[self.cleaned_data["doel"]]
+
+
+def open_klussen_of(werkgever_id):
+    """The employer's live klussen still open (not past the closing date, not closed with an outcome)."""
+    return KlusPage.objects.live().filter(werkgever_id=werkgever_id).filter(open_q(phases.local_date())).order_by(
+        "title"
+    )
 
 
 def open_vacancies_of(werkgever_id):
     """The employer's live vacancies that are not closed (in any other phase: internal, network, public)."""
     closed = phases.phase_q(phases.GESLOTEN, phases.local_date())
     return VacaturePage.objects.live().filter(werkgever_id=werkgever_id).exclude(closed).order_by("title")
+
+
+class KlusMetProfielForm(forms.Form):
+    """One click to react to a klus with the profile; first the manager question when the klus needs it."""
+
+    besproken = forms.ChoiceField(
+        label="Heb je dit met je leidinggevende besproken?", choices=Besproken.choices, widget=forms.RadioSelect,
+        help_text="Voor deze klus is het akkoord van je leidinggevende nodig.",
+        error_messages={"required": "Zeg of je de klus met je leidinggevende hebt besproken."},
+    )
+
+    def __init__(self, *args, klus, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not klus.akkoord_leidinggevende:
+            del self.fields["besproken"]

@@ -3,9 +3,9 @@
 - `Profiel`: one per `Medewerker`. Off by default. When on, HR editors of *other* participating employers
   see it as an anonymous card (never name, e-mail, employer or CV); the own employer only after a separate
   opt-in; employers in `verborgen_voor` never (not even in a count). The rule is `Profiel.objects.for_employer`.
-- `Uitnodiging`: an employer invites a card to one of its open vacancies. Only when the employee accepts does
-  the employer see name, e-mail and CV: the invitation then becomes a `reacties.Reactie` (herkomst
-  "uitnodiging").
+- `Uitnodiging`: an employer invites a card to one of its open vacancies or klussen. Only when the employee
+  accepts does the employer see name, e-mail and CV: the invitation then becomes a `reacties.Reactie` or a
+  `reacties.KlusReactie` (herkomst "uitnodiging").
 - `Weergave`: per profile, employer and day, how often the card was shown in a search and opened: what the
   employee sees (per employer, never per HR user). Deleted with the profile.
 - `Logregel`: the audit log for coordinators: every search, card view and invitation with HR user and employer.
@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch import index
 
+from klussen.models import KlusPage
 from reacties.models import private_storage
 from vacatures.choices import Vakgebied
 from vacatures.models import OrganisatiePage, VacaturePage
@@ -154,7 +155,9 @@ class Uitnodiging(models.Model):
     # names the employee: HR never knew who it was, unless it became a reaction.
     profiel = models.ForeignKey(Profiel, null=True, on_delete=models.SET_NULL, related_name="uitnodigingen")
     werkgever = models.ForeignKey(OrganisatiePage, on_delete=models.CASCADE, related_name="+")
-    vacature = models.ForeignKey(VacaturePage, on_delete=models.CASCADE, related_name="+")
+    # One of the two: the invitation is to a vacancy or to a klus of `werkgever`.
+    vacature = models.ForeignKey(VacaturePage, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    klus = models.ForeignKey(KlusPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     bericht = models.TextField("bericht", max_length=1000)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
@@ -163,14 +166,38 @@ class Uitnodiging(models.Model):
     reactie = models.OneToOneField(
         "reacties.Reactie", null=True, blank=True, on_delete=models.SET_NULL, related_name="uitnodiging",
     )
+    # An accepted invitation to a klus: the reaction (possibly the one-click reaction the employee sent before).
+    klus_reactie = models.ForeignKey(
+        "reacties.KlusReactie", null=True, blank=True, on_delete=models.SET_NULL, related_name="uitnodigingen",
+    )
 
     class Meta:
         ordering = ["-aangemaakt"]
         verbose_name = "uitnodiging"
         verbose_name_plural = "uitnodigingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(vacature__isnull=False, klus__isnull=True) | Q(vacature__isnull=True, klus__isnull=False),
+                name="uitnodiging_voor_vacature_of_klus",
+            ),
+        ]
 
     def __str__(self):
-        return f"uitnodiging voor {self.vacature.title}"
+        return f"uitnodiging voor {self.doel.title}"
+
+    @property
+    def doel(self):
+        """What the employee is invited to: the vacancy or the klus."""
+        return self.vacature or self.klus
+
+    @property
+    def soort(self):
+        return "vacature" if self.vacature_id else "klus"
+
+    @property
+    def geaccepteerde_reactie(self):
+        """The reaction this invitation became (vacancy or klus), if accepted and still kept."""
+        return self.reactie if self.vacature_id else self.klus_reactie
 
 
 class Weergave(models.Model):

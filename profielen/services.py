@@ -4,12 +4,12 @@ import os
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from reacties.models import UITNODIGING, Reactie, count_reaction
-from reacties.tasks import contact_address, notify_employer
+from reacties.models import PROFIEL, UITNODIGING, KlusReactie, Reactie, count_reaction
+from reacties.tasks import confirm_klus_to_candidate, contact_address, notify_employer, notify_klus_employer
 from vacatures import phases
 from vacatures.choices import Herkomst
 
@@ -17,12 +17,23 @@ from .models import STATISTIEK_DAGEN, Logregel, Profiel, Uitnodiging, Weergave
 
 
 def accept(uitnodiging):
-    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy."""
+    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy or klus."""
     profiel = uitnodiging.profiel
     medewerker = profiel.medewerker
     with transaction.atomic():
         locked = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
         if locked.status != Uitnodiging.Status.OPEN:
+            return locked
+        if locked.klus_id:
+            # The klus path: the same reaction as one click from the profile, with the invitation as its origin
+            # (an earlier reaction of this employee to the klus is the answer; nothing is sent twice).
+            locked.klus_reactie, _ = react_to_klus(
+                profiel, locked.klus, f"Geaccepteerde uitnodiging. Bericht van de werkgever: {locked.bericht}",
+                herkomst=UITNODIGING,
+            )
+            locked.status = Uitnodiging.Status.GEACCEPTEERD
+            locked.beantwoord = timezone.now()
+            locked.save()
             return locked
         reactie = Reactie(
             vacature=locked.vacature, naam=profiel.naam, email=medewerker.email,
@@ -30,9 +41,7 @@ def accept(uitnodiging):
             f"Functie: {profiel.functie}\n{profiel.tekst}",
             herkomst=UITNODIGING,
         )
-        if profiel.cv:
-            with profiel.cv.open("rb") as source:
-                reactie.cv.save(os.path.basename(profiel.cv.name), ContentFile(source.read()), save=False)
+        copy_cv(profiel, reactie)
         reactie.save()
         origin = Herkomst.EIGEN if medewerker.werkgever_id == locked.vacature.werkgever_id else Herkomst.NETWERK
         count_reaction(locked.vacature_id, phases.local_date(), origin)
@@ -43,6 +52,56 @@ def accept(uitnodiging):
     if contact_address(locked.vacature):  # the vacancy's contact hears of it as of any reaction
         notify_employer.enqueue(locked.reactie_id)
     return locked
+
+
+def copy_cv(profiel, reactie):
+    """The profile's CV as the reaction's own file (same private storage; checked when it was uploaded), so it
+    is deleted with the reaction (`bewaartermijnen`, the candidate's deletion link), not with the profile."""
+    if profiel.cv:
+        with profiel.cv.open("rb") as source:
+            reactie.cv.save(os.path.basename(profiel.cv.name), ContentFile(source.read()), save=False)
+
+
+def profile_summary(profiel):
+    """The card as text, for the reaction's motivation: what the employer sees next to name, e-mail and CV."""
+    lines = [
+        f"Functie: {profiel.functie}",
+        f"Vakgebied: {profiel.get_vakgebied_display()}",
+        f"Salarisschaal: {profiel.salarisschaal}",
+        f"Uren per week: {profiel.uren}",
+    ]
+    skills = ", ".join(profiel.vaardigheden.values_list("naam", flat=True))
+    if skills:
+        lines.append(f"Vaardigheden: {skills}")
+    if profiel.beschikbaar_vanaf:
+        lines.append(f"Beschikbaar vanaf: {profiel.beschikbaar_vanaf:%d-%m-%Y}")
+    if profiel.tekst:
+        lines += ["", profiel.tekst]
+    return "\n".join(lines)
+
+
+def react_to_klus(profiel, klus, motivatie, herkomst=PROFIEL, besproken=""):
+    """A reaction to `klus` with the profile: name, e-mail, the card and the CV go to the klus's employer.
+    At most one per employee and klus (a unique constraint): returns (reaction, created); a second click or an
+    accepted invitation to a klus already reacted to finds the first reaction and sends nothing."""
+    medewerker = profiel.medewerker
+    existing = KlusReactie.objects.filter(klus=klus, medewerker=medewerker).first()
+    if existing is not None:
+        return existing, False
+    reactie = KlusReactie(
+        klus=klus, medewerker=medewerker, naam=profiel.naam, email=medewerker.email,
+        motivatie=f"{motivatie}\n\n{profile_summary(profiel)}", besproken=besproken, herkomst=herkomst,
+    )
+    copy_cv(profiel, reactie)
+    try:
+        with transaction.atomic():
+            reactie.save()
+    except IntegrityError:  # the same click twice at the same moment: the other request stored it
+        reactie.cv.delete(save=False)
+        return KlusReactie.objects.get(klus=klus, medewerker=medewerker), False
+    notify_klus_employer.enqueue(reactie.pk)
+    confirm_klus_to_candidate.enqueue(reactie.pk)
+    return reactie, True
 
 
 def decline(uitnodiging):
@@ -71,6 +130,13 @@ def export(profiel: Profiel | None, medewerker):
             "laatst_ingelogd": medewerker.laatst_ingelogd.isoformat() if medewerker.laatst_ingelogd else None,
         },
         "profiel": None,
+        # Reactions to klussen sent with the profile or by accepting an invitation: they name the employee.
+        "reacties_op_klussen": [
+            {"klus": r.klus.title, "werkgever": r.klus.werkgever.title if r.klus.werkgever else None,
+             "herkomst": r.get_herkomst_display(), "naam": r.naam, "e-mailadres": r.email, "motivatie": r.motivatie,
+             "cv": os.path.basename(r.cv.name) if r.cv else None, "ontvangen": r.aangemaakt.isoformat()}
+            for r in KlusReactie.objects.filter(medewerker=medewerker).select_related("klus", "klus__werkgever")
+        ],
     }
     if profiel is None:
         return data
@@ -97,10 +163,10 @@ def export(profiel: Profiel | None, medewerker):
         for w in profiel.weergaven.select_related("werkgever").order_by("datum")
     ]
     data["uitnodigingen"] = [
-        {"werkgever": u.werkgever.title, "vacature": u.vacature.title, "bericht": u.bericht,
+        {"werkgever": u.werkgever.title, u.soort: u.doel.title, "bericht": u.bericht,
          "status": u.get_status_display(), "aangemaakt": u.aangemaakt.isoformat(),
          "beantwoord": u.beantwoord.isoformat() if u.beantwoord else None}
-        for u in profiel.uitnodigingen.select_related("werkgever", "vacature")
+        for u in profiel.uitnodigingen.select_related("werkgever", "vacature", "klus")
     ]
     # What HR did with the card: the employer and the moment, never the HR user's name.
     data["logboek"] = [

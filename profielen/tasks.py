@@ -17,15 +17,15 @@ from .models import Profiel, Uitnodiging
 @mail_task
 def send_invitation(uitnodiging_id, attempt=1):
     uitnodiging = Uitnodiging.objects.select_related(
-        "profiel__medewerker", "vacature", "werkgever",
+        "profiel__medewerker", "vacature", "klus", "werkgever",
     ).filter(pk=uitnodiging_id).first()
     if uitnodiging is None:
         return
     link = settings.SITE_URL + reverse("profielen:uitnodiging", args=[uitnodiging.pk])
     message = EmailMessage(
-        f"Uitnodiging van {uitnodiging.werkgever.title}: {uitnodiging.vacature.title}",
+        f"Uitnodiging van {uitnodiging.werkgever.title}: {uitnodiging.doel.title}",
         f"Hallo,\n\n{uitnodiging.werkgever.title} zag je anonieme profiel op In Beweging en nodigt je uit "
-        f"om te reageren op de vacature ‘{uitnodiging.vacature.title}’.\n\nHun bericht:\n{uitnodiging.bericht}\n\n"
+        f"om te reageren op de {uitnodiging.soort} ‘{uitnodiging.doel.title}’.\n\nHun bericht:\n{uitnodiging.bericht}\n\n"
         "De werkgever weet niet wie je bent. Pas als je de uitnodiging accepteert, ziet de werkgever je naam, "
         "e-mailadres en je cv (als je dat in je profiel hebt). Afwijzen maakt niets bekend.\n\n"
         f"Bekijk de uitnodiging en geef je antwoord (na inloggen):\n{link}\n",

@@ -9,4 +9,5 @@ urlpatterns = [
     path("cv/", views.eigen_cv, name="cv"),
     path("verwijderen/", views.verwijderen, name="verwijderen"),
     path("uitnodigingen/<int:pk>/", views.uitnodiging, name="uitnodiging"),
+    path("klus/<int:pk>/reageren/", views.klus_reageren, name="klus_reageren"),
 ]

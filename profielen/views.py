@@ -8,11 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
 
+from kern.ratelimit import KEY, RATE, too_many
 from reacties import cv
+from reacties.views import open_klus
 
 from . import services
-from .forms import ProfielForm
+from .forms import KlusMetProfielForm, ProfielForm
 from .matching import matches_for
 from .models import STATISTIEK_DAGEN, Profiel, Uitnodiging, Vaardigheid
 
@@ -61,7 +64,7 @@ def _profiel(request):
         "form": form, "profiel": instance,
         "suggesties": list(Vaardigheid.objects.values_list("naam", flat=True)[:200]),
         "statistiek": services.statistics(instance) if instance else [],
-        "uitnodigingen": instance.uitnodigingen.select_related("werkgever", "vacature") if instance else [],
+        "uitnodigingen": instance.uitnodigingen.select_related("werkgever", "vacature", "klus") if instance else [],
         "matches": matches_for(instance, request) if instance else [],
         "dagen": STATISTIEK_DAGEN, "max_cv_bytes": cv.MAX_CV_BYTES, "cv_too_large": cv.TOO_LARGE,
         "maanden_uit": 6, "maanden_weg": 12,
@@ -107,7 +110,7 @@ def verwijderen(request):
 def uitnodiging(request, pk):
     """GET shows the invitation and two buttons; POST accepts or declines."""
     invitation = get_object_or_404(
-        Uitnodiging.objects.select_related("werkgever", "vacature", "profiel"),
+        Uitnodiging.objects.select_related("werkgever", "vacature", "klus", "profiel"),
         pk=pk, profiel__medewerker=request.medewerker,
     )
     if request.method == "POST" and invitation.status == Uitnodiging.Status.OPEN:
@@ -121,3 +124,29 @@ def uitnodiging(request, pk):
         return redirect("profielen:uitnodiging", pk=pk)
     return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation})
 
+
+
+@require_http_methods(["GET", "POST"])
+@employee_only
+@ratelimit(key=KEY, rate=RATE, method="POST", block=False)
+def klus_reageren(request, pk):
+    """React to a klus in one click with the profile (the klus page's button posts here). Only for whoever may
+    see the klus (else 404); without a profile, the short form. A second click shows the first reaction."""
+    klus = open_klus(request, pk)
+    instance = own_profile(request)
+    if instance is None:
+        return redirect("reageren:klus", pk=klus.pk)
+    existing = klus.reacties.filter(medewerker=request.medewerker).first()
+    if existing is not None:
+        return render(request, "profielen/klus_al_gereageerd.html", {"klus": klus, "reactie": existing})
+    if request.method == "POST" and getattr(request, "limited", False):
+        return too_many(request)
+    form = KlusMetProfielForm(request.POST or None, klus=klus)
+    if request.method == "POST" and form.is_valid():
+        reactie, created = services.react_to_klus(
+            instance, klus, "Reactie met mijn profiel op In Beweging.", besproken=form.cleaned_data.get("besproken", ""),
+        )
+        if not created:
+            return render(request, "profielen/klus_al_gereageerd.html", {"klus": klus, "reactie": reactie})
+        return render(request, "reacties/bedankt.html", {"vacature": klus, "klus": True, "met_profiel": True})
+    return render(request, "profielen/klus_reageren.html", {"klus": klus, "form": form, "profiel": instance})

@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from klussen.models import KlusPage
 from vacatures.models import OrganisatiePage, VacaturePage
 from vacatures.permissions import employer_ids_edited_by
 from vacatures.roles import is_coordinator
@@ -80,12 +81,13 @@ def uitnodigen(request, kenmerk):
     profiel = _card(werkgever, kenmerk)
     form = UitnodigingForm(request.POST or None, werkgever_id=werkgever.pk)
     if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["doel"]
+        kind = "klus" if isinstance(target, KlusPage) else "vacature"
         invitation = Uitnodiging.objects.create(
-            profiel=profiel, werkgever=werkgever, vacature=form.cleaned_data["vacature"],
-            door=request.user, bericht=form.cleaned_data["bericht"],
+            profiel=profiel, werkgever=werkgever, door=request.user, bericht=form.cleaned_data["bericht"],
+            **{kind: target},
         )
-        log(request, werkgever, Logregel.Actie.UITNODIGING, kaart=profiel.kenmerk,
-            details=f"vacature {invitation.vacature_id}")
+        log(request, werkgever, Logregel.Actie.UITNODIGING, kaart=profiel.kenmerk, details=f"{kind} {target.pk}")
         send_invitation.enqueue(invitation.pk)
         messages.success(request, "De uitnodiging is verstuurd. Je ziet hier of ze wordt geaccepteerd.")
         return redirect(f"{reverse('profielen_admin:uitnodigingen')}?werkgever={werkgever.pk}")
@@ -96,7 +98,9 @@ def uitnodigen(request, kenmerk):
 
 def uitnodigingen(request):
     werkgever, employers = current_employer(request)
-    invitations = Uitnodiging.objects.filter(werkgever=werkgever).select_related("vacature", "reactie", "profiel")
+    invitations = Uitnodiging.objects.filter(werkgever=werkgever).select_related(
+        "vacature", "klus", "reactie", "klus_reactie", "profiel",
+    )
     return TemplateResponse(request, "profielen/admin/uitnodigingen.html", {
         "werkgever": werkgever, "werkgevers": employers, "uitnodigingen": invitations,
         "geaccepteerd": Uitnodiging.Status.GEACCEPTEERD,
@@ -151,9 +155,9 @@ def logboek_menu_item():
 
 
 def fitting_button(page, user):
-    """‘N profielen passen’ on a vacancy of an employer this user edits, linking to that search."""
+    """‘N profielen passen’ on a vacancy or klus of an employer this user edits, linking to that search."""
     vacancy = page.specific_deferred
-    if not isinstance(vacancy, VacaturePage) or vacancy.werkgever_id not in employer_ids_edited_by(user):
+    if not isinstance(vacancy, VacaturePage | KlusPage) or vacancy.werkgever_id not in employer_ids_edited_by(user):
         return
     count, query = profiles_fitting(vacancy, vacancy.werkgever_id)
     label = f"{count} profiel{'' if count == 1 else 'en'} passen" if count != 1 else "1 profiel past"

@@ -29,6 +29,9 @@ BEWAARTERMIJN_NA_SLUITING = timedelta(weeks=4)
 # figures (those count eigen/netwerk/extern, which such a reaction also has): only of the reaction itself.
 UITNODIGING = "uitnodiging"
 HERKOMST_CHOICES = [*Herkomst.choices, (UITNODIGING, "Uitnodiging")]
+# A reaction to a klus in one click from the employee's profile (profielen): name, e-mail and CV shared.
+PROFIEL = "profiel"
+KLUS_HERKOMST_CHOICES = [*HERKOMST_CHOICES, (PROFIEL, "Profiel (één klik)")]
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
 
 
@@ -95,6 +98,10 @@ class KlusReactieQuerySet(models.QuerySet):
         reactions = self.annotate(persoonlijk=ExpressionWrapper(readable, output_field=BooleanField()))
         return reactions if is_coordinator(user) else reactions.filter(readable)
 
+    def with_cv_for(self, user):
+        """The reactions whose CV this user may download: the klus's own employer's editors only."""
+        return self.visible_to(user).filter(persoonlijk=True)
+
 
 class Besproken(models.TextChoices):
     JA = "ja", "Ja"
@@ -102,7 +109,9 @@ class Besproken(models.TextChoices):
 
 
 class KlusReactie(models.Model):
-    """A signed-in employee's reaction to a klus: the short form, without a CV."""
+    """A signed-in employee's reaction to a klus: the short form (no CV), one click from the profile (herkomst
+    "profiel", the profile's CV copied) or an accepted invitation (herkomst "uitnodiging", CV copied). The last
+    two name the employee (`medewerker`), at most once per klus: a second click finds the first reaction."""
 
     klus = models.ForeignKey(KlusPage, on_delete=models.CASCADE, related_name="reacties")
     naam = models.CharField("naam", max_length=200)
@@ -113,7 +122,11 @@ class KlusReactie(models.Model):
         "besproken met leidinggevende", max_length=3, choices=Besproken.choices, blank=True,
         help_text="Alleen gevraagd als de klus het akkoord van de leidinggevende vraagt.",
     )
-    herkomst = models.CharField("herkomst", max_length=10, choices=Herkomst.choices)
+    cv = models.FileField("cv (pdf)", storage=private_storage, upload_to="cv/klus/%Y/%m/", blank=True)
+    herkomst = models.CharField("herkomst", max_length=12, choices=KLUS_HERKOMST_CHOICES)
+    medewerker = models.ForeignKey(
+        "medewerkers.Medewerker", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
     aangemaakt = models.DateTimeField("ontvangen", auto_now_add=True)
     formulier_token = models.UUIDField(null=True, unique=True, editable=False)
     verwijder_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
@@ -124,9 +137,19 @@ class KlusReactie(models.Model):
         ordering = ["-aangemaakt"]
         verbose_name = "reactie op een klus"
         verbose_name_plural = "reacties op klussen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["klus", "medewerker"], condition=Q(medewerker__isnull=False),
+                name="een_profielreactie_per_klus",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.naam} op {self.klus.title}"
+
+    def delete(self, *args, **kwargs):
+        self.cv.delete(save=False)
+        return super().delete(*args, **kwargs)
 
 
 class Dagcijfers(models.Model):

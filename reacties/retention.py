@@ -30,9 +30,9 @@ def expired_klus_reactions(today=None):
 
 def purge(today=None):
     """Delete expired reactions with their CV files; the daily counts stay. Returns the number deleted."""
-    deleted, _ = expired_klus_reactions(today).delete()  # no files
-    for reactie in expired(today).iterator():
-        reactie.delete()
+    deleted = 0
+    for reactie in [*expired_klus_reactions(today).iterator(), *expired(today).iterator()]:
+        reactie.delete()  # with its CV file (a klus reaction has one when it came from a profile)
         deleted += 1
     return deleted
 

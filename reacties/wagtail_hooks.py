@@ -43,10 +43,16 @@ class PersonalColumn(Column):
 
 
 class CvColumn(Column):
+    url_name = "reactie_cv"
+
     def get_value(self, instance):
         if not (instance.persoonlijk and instance.cv):
             return AFGESCHERMD if not instance.persoonlijk else ""
-        return format_html('<a href="{}">Download cv</a>', reverse("reactie_cv", args=[instance.pk]))
+        return format_html('<a href="{}">Download cv</a>', reverse(self.url_name, args=[instance.pk]))
+
+
+class KlusCvColumn(CvColumn):
+    url_name = "klusreactie_cv"
 
 
 class ReactieIndexView(IndexView):
@@ -91,9 +97,18 @@ def register_reactions():
     return ReactieViewSet()
 
 
+def download_klus_cv(request, pk):
+    """The CV of a reaction to a klus (from a profile or an accepted invitation): the same rule."""
+    reactie = get_object_or_404(KlusReactie.objects.with_cv_for(request.user).exclude(cv=""), pk=pk)
+    return FileResponse(reactie.cv.open("rb"), as_attachment=True, filename=f"cv-klus-{reactie.pk}.pdf")
+
+
 @hooks.register("register_admin_urls")
 def cv_urls():
-    return [path("reacties/<int:pk>/cv/", download_cv, name="reactie_cv")]
+    return [
+        path("reacties/<int:pk>/cv/", download_cv, name="reactie_cv"),
+        path("reacties/klus/<int:pk>/cv/", download_klus_cv, name="klusreactie_cv"),
+    ]
 
 
 # --------------------------------------------------------------------------- reactions to klussen
@@ -139,7 +154,7 @@ class KlusReactieViewSet(ModelViewSet):
         PersonalColumn("motivatie", label="Motivatie"),
         Column("besproken", label="Besproken met leidinggevende", accessor="get_besproken_display"),
         Column("herkomst", label="Herkomst", accessor="get_herkomst_display"),
-        DateColumn("aangemaakt", label="Ontvangen"),
+        DateColumn("aangemaakt", label="Ontvangen"), KlusCvColumn("cv", label="Cv"),
     ]
     list_filter = ["herkomst"]
     inspect_view_enabled = False

@@ -15,6 +15,9 @@ from django.test import Client
 
 from conftest import sign_in
 from klussen.tests.fixtures import OPEN, WORD, build_every_state
+from profielen.models import Profiel, Uitnodiging
+from profielen.tests.helpers import profile_form
+from reacties.models import KlusReactie
 from vacatures.models import WerkgeverRedactie
 from vacatures.permissions import ensure_coordinators_group
 from vacatures.tests import fixtures
@@ -75,10 +78,16 @@ def test_no_public_channel_shows_a_klus(network, klussen, role):
     assert not re.search(r"\(\d+\)", html)  # no facet counts
     for path in ["/", "/werkgevers/", "/werkgevers/alfa/", "/vacatures/", "/vacatures/feed/", "/sitemap.xml",
                  "/zoeken/?q=knotwilg", "/zoeken/?q=knotwilg&soort=kluspage", "/zoeken/suggesties?q=knot",
-                 "/zoeken/suggesties?q=klus"]:
+                 "/zoeken/suggesties?q=klus", "/agenda/feed.ics"]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert_no_klus(response.content.decode())  # the queries are lower case: an echo is no leak
+    assert_no_klus_anywhere(client, klussen)
+
+
+def assert_no_klus_anywhere(client, klussen):
+    """Search and suggestions count nothing; every klus's own URL, its reaction form and its one-click
+    reaction answer as a page that does not exist (or the sign-in), without a word of the klus."""
     assert client.get("/zoeken/?q=knotwilg").context["search"].total == 0
     assert client.get("/zoeken/suggesties?q=knot").json()["suggestions"] == []
     missing = client.get("/werkgevers/alfa/bestaat-niet/")
@@ -87,6 +96,45 @@ def test_no_public_channel_shows_a_klus(network, klussen, role):
         assert response.status_code == missing.status_code == 404
         assert_no_klus(response.content.decode())
         assert client.get(f"/vacatures/reageren/klus/{klus.pk}/").status_code == 404
+        one_click = client.post(f"/medewerkers/profiel/klus/{klus.pk}/reageren/", {"besproken": "ja"})
+        assert one_click.status_code in (302, 404) and WORD not in one_click.content.decode()
+        assert one_click.status_code == 404 or one_click["Location"].startswith("/medewerkers/inloggen")
+
+
+def test_an_employee_whose_employer_left_the_network_sees_no_klus(network, klussen):
+    """Participation ends: the session of Alfa's employee stops counting at once, for every channel."""
+    client = sign_in("iemand@alfa.example")
+    assert client.get("/klussen/").context["search"].total == 4
+    network["alfa"].unpublish()
+    index = client.get("/klussen/")
+    assert "search" not in index.context and "Inloggen als medewerker" in index.content.decode()
+    assert_no_klus(index.content.decode())
+    for path in ["/", "/zoeken/?q=knotwilg", "/api/v2/pages/?search=knotwilg", "/sitemap.xml"]:
+        assert_no_klus(client.get(path).content.decode())
+    assert_no_klus_anywhere(client, klussen)
+    assert KlusReactie.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", ["Editors", "Moderators", "redacteur-beta"])
+def test_the_invitation_form_offers_no_klus_of_another_employer(network, klussen, kind):
+    """HR picks a klus to invite a card to: only open klussen of the own employer; Wagtail's default groups
+    have no profile search at all."""
+    employee = sign_in("kaart@alfa.example")
+    employee.post("/medewerkers/profiel/", profile_form(functie="Functie Kaart"))
+    kenmerk = Profiel.objects.get(functie="Functie Kaart").kenmerk
+    client = client_for(kind, network)
+    form = client.get(f"/admin/profielen/kaart/{kenmerk}/uitnodigen/")
+    if kind == "redacteur-beta":
+        html = body(form)
+        assert f"Klus open {WORD} Beta" in html and f"Klus open-op-afstand {WORD} Beta" in html
+        assert not re.search(rf"{WORD} Alfa", html) and f"Klus verlopen {WORD} Beta" not in html
+        forged = client.post(f"/admin/profielen/kaart/{kenmerk}/uitnodigen/", {
+            "doel": f"klus-{klussen[('alfa', 'open')].pk}", "bericht": "Hallo",
+        })
+        assert forged.status_code == 200 and not Uitnodiging.objects.exists()
+    else:
+        assert form.status_code in (302, 403), kind
+        assert WORD not in body(form)
 
 
 @pytest.mark.parametrize("role", ["anoniem", "medewerker"])

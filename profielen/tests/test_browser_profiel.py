@@ -74,7 +74,7 @@ def test_profile_form_invitation_and_acceptance(live_site, network, make_vacancy
         assert "Merel" not in hr.content() and "merel@beta.example" not in hr.content()
         hr.get_by_role("link", name="Adviseur wonen").click()
         hr.get_by_role("link", name="Uitnodigen").click()
-        hr.get_by_label("Vacature").select_option(label="Adviseur wonen Alfa")
+        hr.get_by_label("Uitnodigen voor").select_option(label="Adviseur wonen Alfa")
         hr.get_by_label("Kort bericht").fill("Zou je willen reageren?")
         mail.outbox.clear()
         hr.get_by_role("button", name="Uitnodiging versturen").click()

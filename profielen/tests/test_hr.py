@@ -15,9 +15,11 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import link_in_mail, make_pdf, sign_in
+from home.site_setup import ensure_klus_index
+from klussen.tests.fixtures import TODAY, klus_factory
 from profielen.models import Logregel, Profiel, Uitnodiging
 from profielen.tests.helpers import add_employer, body, hr_client, profile_form
-from reacties.models import UITNODIGING, Reactie
+from reacties.models import UITNODIGING, KlusReactie, Reactie
 
 URL = "/medewerkers/profiel/"
 ADMIN = "/admin/profielen/"
@@ -92,7 +94,7 @@ def test_each_employer_sees_exactly_the_cards_the_rules_allow(world):
             assert hr.get(card_url(marker)).status_code == status, (employer, marker)
             assert hr.get(card_url(marker) + "uitnodigen/").status_code == status, (employer, marker)
             assert hr.post(card_url(marker) + "uitnodigen/", {
-                "vacature": world["vacature"].pk, "bericht": "Hallo",
+                "doel": f"vacature-{world['vacature'].pk}", "bericht": "Hallo",
             }).status_code in ((302,) if marker in expected and employer == "alfa" else (200, 404)), (employer, marker)
         # nowhere a name, an e-mail address, the employer or the CV of any card
         for marker in PROFILES:
@@ -145,7 +147,7 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
     form = body(hr.get(invite_link))
     assert "Adviseur Wonen Alfa" in form and "Gesloten Alfa" not in form
     mail.outbox.clear()
-    response = hr.post(invite_link, {"vacature": world["vacature"].pk, "bericht": "Wij zoeken iemand zoals jij."})
+    response = hr.post(invite_link, {"doel": f"vacature-{world['vacature'].pk}", "bericht": "Wij zoeken iemand zoals jij."})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -182,7 +184,7 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
 
 def test_decline_reveals_nothing(world):
     hr = hr_client("hr-alfa", world)
-    hr.post(card_url("Roerdomp") + "uitnodigen/", {"vacature": world["vacature"].pk, "bericht": "Interesse?"})
+    hr.post(card_url("Roerdomp") + "uitnodigen/", {"doel": f"vacature-{world['vacature'].pk}", "bericht": "Interesse?"})
     link = link_in_mail(mail.outbox[-1].body, r"/medewerkers/profiel/uitnodigingen/\d+/")
     employee = world["clients"]["Roerdomp"]
     mail.outbox.clear()
@@ -203,7 +205,7 @@ def test_audit_log_for_coordinators_and_statistics_per_employer_for_the_employee
     hr.get(ADMIN)
     hr.get(ADMIN)
     hr.get(card_url("Kraanvogel"))
-    hr.post(card_url("Kraanvogel") + "uitnodigen/", {"vacature": world["vacature"].pk, "bericht": "Hallo"})
+    hr.post(card_url("Kraanvogel") + "uitnodigen/", {"doel": f"vacature-{world['vacature'].pk}", "bericht": "Hallo"})
     assert list(Logregel.objects.order_by("moment").values_list("actie", flat=True)) == [
         "zoeken", "zoeken", "kaart", "uitnodiging",
     ]
@@ -280,3 +282,84 @@ def test_an_editor_of_two_employers_searches_for_one_at_a_time(world):
     forged = body(hr.get(ADMIN, {"werkgever": world["gamma"].pk}))
     assert "Functie Kievit" not in forged
     assert Logregel.objects.filter(werkgever=world["beta"]).count() == 1
+
+
+# --------------------------------------------------------------------------- invitations to klussen
+
+
+@pytest.fixture
+def klussen(world):
+    ensure_klus_index()
+    make = klus_factory(world)
+    world["klus"] = make("alfa", "Kwartiermaker Alfa", contact_email="klussen@alfa.example")
+    world["klus_dicht"] = make("alfa", "Klus dicht Alfa", afgesloten_op=TODAY, uitkomst="ingetrokken")
+    world["klus_beta"] = make("beta", "Klus van Beta")
+    return world
+
+
+def test_invite_to_a_klus_accept_reveals_name_email_and_cv_only_then(klussen):
+    world = klussen
+    hr = hr_client("hr-alfa", world)
+    invite_link = card_url("Kraanvogel") + "uitnodigen/"
+    form = body(hr.get(invite_link))
+    # the editor picks one of their open vacancies or open klussen; nothing closed, nothing of another employer
+    assert "Adviseur Wonen Alfa" in form and "Kwartiermaker Alfa" in form
+    assert "Klus dicht Alfa" not in form and "Klus van Beta" not in form and "Gesloten Alfa" not in form
+    assert '<optgroup label="Klussen">' in form
+    forged = hr.post(invite_link, {"doel": f"klus-{world['klus_beta'].pk}", "bericht": "Hallo"})
+    assert forged.status_code == 200 and not Uitnodiging.objects.exists()
+    mail.outbox.clear()
+    hr.post(invite_link, {"doel": f"klus-{world['klus'].pk}", "bericht": "Een klus voor jou?"})
+    invitation = Uitnodiging.objects.get()
+    assert (invitation.klus_id, invitation.vacature_id) == (world["klus"].pk, None)
+    assert Logregel.objects.get(actie="uitnodiging").details == f"klus {world['klus'].pk}"
+    message = mail.outbox[0]
+    assert message.to == ["kraan@beta.example"] and "de klus ‘Kwartiermaker Alfa’" in message.body
+
+    def hr_pages():
+        return body(hr.get(ADMIN + "uitnodigingen/")) + body(hr.get("/admin/klusreacties/"))
+
+    for secret in personal("Kraanvogel"):
+        assert secret not in hr_pages()
+    employee = world["clients"]["Kraanvogel"]
+    link = link_in_mail(message.body, r"/medewerkers/profiel/uitnodigingen/\d+/")
+    page = body(employee.get(link))
+    assert "Voor de klus" in page and "Kwartiermaker Alfa" in page
+    mail.outbox.clear()
+    employee.post(link, {"antwoord": "accepteren"})
+    reactie = KlusReactie.objects.get()
+    assert (reactie.klus_id, reactie.herkomst) == (world["klus"].pk, UITNODIGING)
+    assert (reactie.naam, reactie.email) == ("NaamKraanvogel Achternaam", "kraan@beta.example")
+    assert Uitnodiging.objects.get().klus_reactie == reactie and not Reactie.objects.exists()
+    assert sorted(m.to[0] for m in mail.outbox) == ["klussen@alfa.example", "kraan@beta.example"]
+
+    listing = body(hr.get(ADMIN + "uitnodigingen/"))
+    assert "NaamKraanvogel Achternaam" in listing and "kraan@beta.example" in listing
+    cv_link = re.search(r'href="(/admin/reacties/klus/\d+/cv/)"', listing).group(1)
+    assert b"".join(hr.get(cv_link).streaming_content).startswith(b"%PDF-")
+    assert "NaamKraanvogel" in body(hr.get("/admin/klusreacties/"))
+    beta = hr_client("hr-beta", world)
+    assert "NaamKraanvogel" not in body(beta.get("/admin/klusreacties/"))
+    assert beta.get(cv_link).status_code == 404
+    # the one-click reaction afterwards finds the accepted invitation's reaction: "al gereageerd"
+    again = employee.post(f"/medewerkers/profiel/klus/{world['klus'].pk}/reageren/", {"besproken": "ja"})
+    assert "Je hebt al gereageerd" in body(again) and KlusReactie.objects.count() == 1
+
+
+def test_declining_a_klus_invitation_reveals_nothing(klussen):
+    world = klussen
+    hr = hr_client("hr-alfa", world)
+    hr.post(card_url("Roerdomp") + "uitnodigen/", {"doel": f"klus-{world['klus'].pk}", "bericht": "Interesse?"})
+    link = link_in_mail(mail.outbox[-1].body, r"/medewerkers/profiel/uitnodigingen/\d+/")
+    employee = world["clients"]["Roerdomp"]
+    mail.outbox.clear()
+    employee.post(link, {"antwoord": "afwijzen"})
+    employee.post(link, {"antwoord": "accepteren"})  # an answer is final
+    assert Uitnodiging.objects.get().status == "afgewezen" and not mail.outbox
+    assert not KlusReactie.objects.exists() and not Reactie.objects.exists()
+    for page in (ADMIN + "uitnodigingen/", "/admin/klusreacties/", "/admin/reacties/"):
+        html = body(hr.get(page))
+        for secret in personal("Roerdomp"):
+            assert secret not in html, page
+    export = employee.get(URL + "export/").json()
+    assert export["uitnodigingen"][0]["klus"] == "Kwartiermaker Alfa"

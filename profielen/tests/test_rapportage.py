@@ -33,7 +33,7 @@ def build(network, make_vacancy):
                           ("a2@alfa.example", None)]:
         kenmerk = Profiel.objects.get(medewerker__email=email).kenmerk
         assert hr.post(f"/admin/profielen/kaart/{kenmerk}/uitnodigen/", {
-            "vacature": vacancy.pk, "bericht": "Hallo",
+            "doel": f"vacature-{vacancy.pk}", "bericht": "Hallo",
         }).status_code == 302
         if answer:
             invitation = Uitnodiging.objects.order_by("-pk").first()
