@@ -1,0 +1,20 @@
+"""{% ervaringen page %}: the stories linked to `page` that the visitor may see, as a section ‘Ervaringen’.
+
+Used on the pages a story can be about (vacancy, klus, training, project). The page itself is already
+visible to the visitor; which stories show follows `VerhaalPage.objects.visible_to`."""
+
+from django import template
+
+from kern.audience import audience_for
+from verhalen.models import VerhaalPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("verhalen/ervaringen.html", takes_context=True)
+def ervaringen(context, page):
+    request = context.get("request")
+    stories = []
+    if request is not None and page is not None and page.pk:
+        stories = list(VerhaalPage.objects.visible_to(audience_for(request)).about(page).newest_first())
+    return {"verhalen": stories, "request": request}
