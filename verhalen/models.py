@@ -174,8 +174,7 @@ class VerhaalKoppeling(Orderable):
     ruil = models.ForeignKey(
         "ruilen.Ruil", null=True, blank=True, on_delete=models.CASCADE, related_name="verhaal_koppelingen",
         verbose_name="ruil (Jouw Baan Mijn Baan)",
-        limit_choices_to={"voorgesteld_op__isnull": False},
-        help_text="Alleen ruilen waarin iedereen interesse had; getoond zodra de werkgevers akkoord gaven.",
+        help_text="Op de site alleen als woorden (zonder namen), en pas als alle werkgevers akkoord gaven.",
     )
 
     panels = [

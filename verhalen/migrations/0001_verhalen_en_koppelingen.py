@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('pagina', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='verhaal_koppelingen', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='pagina')),
-                ('ruil', models.ForeignKey(blank=True, help_text='Alleen ruilen waarin iedereen interesse had; getoond zodra de werkgevers akkoord gaven.', limit_choices_to={'voorgesteld_op__isnull': False}, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='verhaal_koppelingen', to='ruilen.ruil', verbose_name='ruil (Jouw Baan Mijn Baan)')),
+                ('ruil', models.ForeignKey(blank=True, help_text='Op de site alleen als woorden (zonder namen), en pas als alle werkgevers akkoord gaven.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='verhaal_koppelingen', to='ruilen.ruil', verbose_name='ruil (Jouw Baan Mijn Baan)')),
                 ('verhaal', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='koppelingen', to='verhalen.verhaalpage')),
             ],
             options={
