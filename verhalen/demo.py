@@ -82,7 +82,7 @@ def stories(today):
                  "bij de buren; drie van hen volgen nu een opleiding.</p>",
             citaat="We hoefden het wiel niet uit te vinden.", citaat_van="Het P&O-team",
         ), ["Gemeente Borne", "Gemeente Almelo"],
-            [ProjectPage.objects.live().filter(slug="demo-loopbaanweek-in-de-regio")]),
+            [ProjectPage.objects.live().filter(slug="demo-loopbaanweek-in-de-regio").first()]),
         ("demo-onder-water-naar-een-nieuwe-baan", dict(
             title="Onder water naar een nieuwe baan", soort=Soort.PERSOON, datum=today - timedelta(days=1),
             intro="Tom zag een vacature die nog niet openbaar was en solliciteerde als eerste. Met een schrijftraining "
