@@ -87,9 +87,11 @@ def test_a_story_only_about_a_klus_is_for_signed_in_employees_only(client, netwo
 
     # Anonymous: no trace in any channel.
     assert client.get(story.url).status_code == 404
-    for url in ("/verhalen/", "/", f"/zoeken/?q={WORD}", "/sitemap.xml"):
+    for url in ("/verhalen/", "/", f"/zoeken/?q={WORD}", "/sitemap.xml", "/api/v2/pages/?type=verhalen.VerhaalPage",
+                f"/zoeken/suggesties?q={story.title[:8]}"):
         html = get(client, url)
         assert story.title not in html and story.slug not in html and "Roodborst" not in html, url
+    assert client.get(f"/api/v2/pages/{story.pk}/").status_code == 404
     assert VerhaalPage.objects.hidden_from().filter(pk=story.pk).exists()
 
     # Employees of any participating employer see the klus, so the story and its link.
@@ -242,6 +244,7 @@ def test_public_stories_are_in_the_site_search_and_the_sitemap(client, make_stor
     assert "Ervaringsverhaal" in results and f'href="{story.url}"' in results
     assert client.get("/zoeken/?soort=verhaalpage").context["search"].total == 1
     assert f"{story.url}</loc>" in get(client, "/sitemap.xml")
+    assert [p["title"] for p in client.get("/api/v2/pages/?type=verhalen.VerhaalPage").json()["items"]] == [story.title]
 
 
 # -- editing ------------------------------------------------------------------------------------------------
