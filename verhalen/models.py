@@ -20,6 +20,7 @@ from wagtail.search import index
 from kern.audience import PUBLIC, audience_for
 
 from .choices import Onderwerp, Soort
+from .forms import VerhaalForm
 from .listing import story_listing_context
 from .visibility import PAGE_TYPES, shown_link_q
 
@@ -113,6 +114,7 @@ class VerhaalPage(Page):
     ]
     parent_page_types = ["verhalen.VerhalenIndexPage"]
     subpage_types = []
+    base_form_class = VerhaalForm
 
     class Meta:
         verbose_name = "ervaringsverhaal"

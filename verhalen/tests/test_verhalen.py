@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
+from wagtail.admin.panels import TitleFieldPanel
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
@@ -276,8 +277,8 @@ def test_network_coordinators_add_and_publish_stories_and_employer_editors_canno
     assert client.get(url).status_code in (302, 403)
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
-    form = nested_form_data({
-        "title": "Mijn eerste week", "slug": "mijn-eerste-week", "soort": "persoon", "datum": "2026-06-01",
+    form = nested_form_data({  # sent without JavaScript, without a slug: the title gives the address
+        "title": "Mijn eerste week", "slug": "", "soort": "persoon", "datum": "2026-06-01",
         "intro": "Een korte inleiding.", "body": rich_text("<p>Het verhaal.</p>"), "citaat": "", "citaat_van": "",
         "foto": "", "foto_alt": "", "werkgevers": [network["alfa"].pk],
         "koppelingen": inline_formset([{"pagina": vacancy.pk, "ruil": ""}]),
@@ -288,8 +289,12 @@ def test_network_coordinators_add_and_publish_stories_and_employer_editors_canno
     story = VerhaalPage.objects.get(title="Mijn eerste week")
     assert story.live and story.slug == "mijn-eerste-week" and story.url == "/verhalen/mijn-eerste-week/"
     assert [k.pagina_id for k in story.koppelingen.all()] == [vacancy.pk]
+    assert client.post(url, form).status_code == 302  # the same title again: a numbered address
+    assert VerhaalPage.objects.filter(title="Mijn eerste week").latest("pk").slug == "mijn-eerste-week-1"
     client.logout()
     assert "Mijn eerste week" in section(get(client, vacancy.url), "ervaringen-kop")
+    panels = [p for p in VerhaalPage.get_edit_handler().children[0].children if getattr(p, "field_name", "") == "title"]
+    assert [type(p) for p in panels] == [TitleFieldPanel]  # the slug follows the title in the browser too
 
 
 def test_a_link_is_one_page_of_the_allowed_kinds_or_one_swap(network, make_story):
