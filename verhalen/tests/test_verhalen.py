@@ -122,7 +122,7 @@ def test_a_gated_link_is_left_out_while_the_story_stays_public(client, network, 
     ]
 
 
-def test_a_swap_is_told_about_only_once_the_employers_agreed(client, make_story):
+def test_a_swap_is_told_about_only_once_the_employers_agreed(client, network, employee, make_story):
     ruil = Ruil.objects.create(sleutel="test-paar", soort="paar")  # voorgesteld
     story = make_story("Drie maanden geruild", links=[ruil])
     assert client.get(story.url).status_code == 404
@@ -131,8 +131,12 @@ def test_a_swap_is_told_about_only_once_the_employers_agreed(client, make_story)
         over = section(get(client, story.url), "over-kop")
         assert "Een ruil via Jouw Baan Mijn Baan (paar" in over
         assert links(over) == [("/medewerkers/ruilen/", "meer over ruilen")]
+    # A swap has no page: the stories about agreed swaps show on the swap page of a signed-in employee.
+    swaps_page = get(employee("alfa"), "/medewerkers/ruilen/")
+    assert [text for _, text in links(section(swaps_page, "ervaringen-kop"))] == [story.title]
     Ruil.objects.filter(pk=ruil.pk).update(status=Status.AFGEBLAZEN)
     assert client.get(story.url).status_code == 404
+    assert 'id="ervaringen-kop"' not in get(employee("beta"), "/medewerkers/ruilen/")
 
 
 def test_a_draft_story_is_nowhere(client, network, make_vacancy, make_story):
