@@ -2,8 +2,6 @@
 
 from datetime import date, timedelta
 
-import pytest
-
 from home.site_setup import ensure_story_index
 from ruilen.models import Ruil
 from verhalen.models import VerhaalKoppeling, VerhaalPage
@@ -34,11 +32,6 @@ def story_factory():
         return story
 
     return make
-
-
-@pytest.fixture
-def make_story(db):
-    return story_factory()
 
 
 def days_ago(n):
