@@ -1,5 +1,5 @@
 """Wagtail API v2 at /api/v2/: live, public pages; vacancies only while they are public; events only if open
-to everyone; never a klus.
+to everyone; never a klus; stories only when public (verhalen/visibility.py).
 
 The API is public-only whoever asks (a signed-in employee included). `?search=` gets the site
 search's cleaning: control characters, queries over MAX_QUERY_LENGTH characters and queries without a
@@ -21,6 +21,7 @@ from agenda.models import EvenementPage
 from klussen.models import KlusPage
 from search.service import MAX_QUERY_LENGTH, clean_query, search_terms
 from vacatures.models import VacaturePage
+from verhalen.models import VerhaalPage
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             .exclude(pk__in=VacaturePage.objects.hidden_from())
             .exclude(pk__in=KlusPage.objects.hidden_from())  # klussen are for signed-in employees only
             .exclude(pk__in=EvenementPage.objects.hidden_from())
+            .exclude(pk__in=VerhaalPage.objects.hidden_from())  # stories only about klussen and the like
         )
 
     def listing_view(self, request):

@@ -28,6 +28,7 @@ LABELS = {  # key: (one, more)
     "klussen": ("klus", "klussen"),
     "reacties": ("reactie (met cv)", "reacties (met cv)"),
     "evenementen": ("evenement", "evenementen"),
+    "verhalen": ("ervaringsverhaal", "ervaringsverhalen"),
     "user": ("gebruiker", "gebruikers"),
     "organisatie": ("organisatie", "organisaties"),
     "thema": ("thema", "thema's"),
@@ -79,7 +80,7 @@ def count_pages(pages, vacancies):
     kinds = Counter(page.specific_class._meta.model_name for page in pages)
     return Counter(projecten=kinds["projectpage"], werkgevers=kinds["organisatiepage"], vacatures=vacancies.count(),
                    klussen=kinds["kluspage"],
-                   evenementen=kinds["evenementpage"])
+                   evenementen=kinds["evenementpage"], verhalen=kinds["verhaalpage"])
 
 
 def demo_summary():

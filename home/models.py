@@ -9,6 +9,7 @@ from wagtail.models import Page
 from kern.audience import audience_for
 from projecten.models import InspiratieIndexPage, ProjectPage
 from vacatures.models import VacatureIndexPage, VacaturePage
+from verhalen.models import VerhaalPage, VerhalenIndexPage
 
 
 class HomePage(Page):
@@ -33,6 +34,8 @@ class HomePage(Page):
         )
         context["vacaturebank"] = VacatureIndexPage.objects.live().public().first()
         context["aantal_vacatures"] = VacaturePage.objects.visible_to(audience_for(request)).count()
+        context["verhalenpagina"] = VerhalenIndexPage.objects.live().public().first()
+        context["nieuwste_verhalen"] = list(VerhaalPage.objects.visible_to(audience_for(request)).newest_first()[:3])
         return context
 
 

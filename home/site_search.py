@@ -12,8 +12,10 @@ from klussen.models import KlusPage
 from projecten.models import ProjectPage
 from search.service import Facet
 from vacatures.models import VacaturePage
+from verhalen.models import VerhaalPage
 
-TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", EvenementPage: "Evenement"}
+TYPES = {ProjectPage: "Project", VacaturePage: "Vacature", KlusPage: "Klus", EvenementPage: "Evenement",
+         VerhaalPage: "Ervaringsverhaal"}
 
 
 def searchable_pages(request=None, audience=None):
@@ -23,6 +25,7 @@ def searchable_pages(request=None, audience=None):
         .exclude(pk__in=VacaturePage.objects.hidden_from(audience))
         .exclude(pk__in=KlusPage.objects.hidden_from(audience))  # klussen: signed-in employees only
         .exclude(pk__in=EvenementPage.objects.hidden_from(audience))  # employees-only events
+        .exclude(pk__in=VerhaalPage.objects.hidden_from(audience))  # stories only about gated content
     )
 
 

@@ -23,6 +23,8 @@ from klussen.models import KlusIndexPage
 from opleidingen.models import OpleidingenIndexPage
 from projecten.models import InspiratieIndexPage
 from vacatures.models import VacatureIndexPage, WerkgeversIndexPage
+from verhalen.models import VerhalenIndexPage
+from verhalen.roles import ensure_story_editors
 
 EVALUATIE_COLLECTIE = "Evaluatierapporten"
 
@@ -171,3 +173,20 @@ def ensure_agenda_page():
     ensure_agenda_editors(agenda)
     scope_default_groups(apps)  # Wagtail's default groups stay in the library
     return agenda
+
+
+VERHALEN_INTRO = (
+    "<p>Ervaringen van medewerkers en teams die in beweging kwamen: een andere baan, een klus, een opleiding, "
+    "een ruil of een project. Filter op soort verhaal, werkgever en waar het verhaal over gaat.</p>"
+)
+
+
+def ensure_story_index():
+    """/verhalen/ under the home page (also made by the data migration verhalen 0002), edited by the network
+    coordinators."""
+    index = VerhalenIndexPage.objects.first() or ensure_home().add_child(
+        instance=VerhalenIndexPage(title="Verhalen", slug="verhalen", intro=VERHALEN_INTRO)
+    )
+    ensure_story_editors(index)
+    scope_default_groups(apps)  # Wagtail's default groups stay in the library
+    return index

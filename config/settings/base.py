@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "opleidingen",
     "agenda",
     "vragen",
+    "verhalen",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -20,6 +20,7 @@ from home.site_setup import (
     ensure_home,
     ensure_klus_index,
     ensure_library,
+    ensure_story_index,
     ensure_training_pages,
     ensure_vacancy_pages,
 )
@@ -34,6 +35,7 @@ from taxonomie.models import Organisatie, Thema
 from vacatures.demo import load_twente
 from vacatures.models import OrganisatiePage
 from vacatures.permissions import ensure_coordinators_group
+from verhalen.demo import load_stories
 from vragen.demo import load_questions
 
 ADMIN_USERNAME = "beheerder"
@@ -124,6 +126,7 @@ class Command(BaseCommand):
         trainings, registrations = load_school(ensure_training_pages(), mark=mark_demo)
         events = load_events(ensure_agenda_page(), mark=mark_demo)
         offers = load_swaps()
+        stories = load_stories(ensure_story_index(), mark=mark_demo)
         self.create_admin()
         self.create_school_contact()
         questions = load_questions(mark_demo, ADMIN_PASSWORD)
@@ -134,7 +137,8 @@ class Command(BaseCommand):
             f"{trainings} nieuwe opleidingen met {registrations} inschrijvingen, "
             f"{events} nieuwe evenementen, "
             f"{questions} vragen aan de adviseur, "
-            f"{offers} ruilaanbiedingen."
+            f"{offers} ruilaanbiedingen, "
+            f"{stories} nieuwe ervaringsverhalen."
         ))
 
     def create_project(self, library, data):
