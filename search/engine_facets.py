@@ -33,6 +33,7 @@ from the engine, faceting from the columns): for comparisons in tests and benchm
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 
@@ -342,3 +343,51 @@ def engine_listing(base, facets, ordering) -> EngineListing | None:
         return listing
     except EngineUnsupported:
         return None
+
+
+# --------------------------------------------------------------------------- keeping the index's facet values
+
+
+@functools.cache
+def _facet_relations():
+    """(page model, lookup, related model) for every relation a facet path passes through."""
+    from modelsearch.index import get_indexed_models
+
+    found = set()
+    for model in get_indexed_models():
+        for descriptor in vars(model).values():
+            if not isinstance(descriptor, FacetField):
+                continue
+            for path, _ in descriptor.pairs:
+                relations, target = path.split("__")[:-1], model
+                for depth, name in enumerate(relations, start=1):
+                    target = target._meta.get_field(name).related_model
+                    found.add((model, "__".join(relations[:depth]), target))
+    return frozenset(found)
+
+
+def _reached_through(sender):
+    """(page model, lookup to the changed object) for every facet path that passes through `sender`."""
+    return {(model, lookup) for model, lookup, target in _facet_relations() if issubclass(sender, target)}
+
+
+def reindex_facet_pages(sender, instance, **kwargs):
+    """An organisation's slug or members, an employer's region, a theme: the indexed facet values of the
+    pages whose facet paths reach it change, so those pages are indexed again (engine backends only; the
+    database path reads the columns afresh with the new content version)."""
+    if kwargs.get("raw") or kwargs.get("action", "post_") [:5] != "post_":
+        return
+    backend = get_search_backend()
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return
+    for model, lookup in _reached_through(type(instance)):
+        pages = list(model._base_manager.filter(**{f"{lookup}__pk": instance.pk}).distinct())
+        if pages:
+            backend.add_bulk(model, pages)
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_save
+
+    post_save.connect(reindex_facet_pages, dispatch_uid="zoeken-facetwaarden")
+    m2m_changed.connect(reindex_facet_pages, dispatch_uid="zoeken-facetwaarden-m2m")

@@ -284,3 +284,16 @@ def test_a_page_beyond_the_result_window_comes_from_the_columns(vacancies, reque
     assert requests == []  # the columns; no text query, so no engine request at all
     ordered = list(base.order_by(*VACANCY_SORTS["nieuwste"][1], "pk").values_list("pk", flat=True))
     assert first.page_ids() == ordered[:4] and second.page_ids() == ordered[4:8]
+
+
+def test_a_new_member_of_a_collaboration_reaches_the_engine(projects, requests, library):
+    """A change to what a facet path passes through (here: a collaboration's members) indexes the pages
+    that reach it again: the engine still equals the database path."""
+    base = project_queryset(library)
+    facets = project_facets()
+    ordering = PROJECT_SORTS["titel"][1]
+    assert "noordwijk" not in option_values(compare(base, facets, ordering, {}, requests), "organisatie")
+    noordwijk = Organisatie.objects.create(naam="Noordwijk")
+    Organisatie.objects.get(naam="HLTsamen").leden.add(noordwijk)
+    found = compare(base, facets, ordering, {"organisatie": "noordwijk"}, requests)
+    assert found["total"] == base.filter(organisaties__organisatie__naam="HLTsamen").count() > 0
