@@ -42,7 +42,7 @@ from django.db import connection
 from django.db.models import F, OrderBy
 from modelsearch.backends.base import FieldError, FilterError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.index import FilterField
+from modelsearch.index import FilterField, class_is_indexed
 from modelsearch.query import MATCH_ALL
 from wagtail.search.backends import get_search_backend
 
@@ -332,7 +332,7 @@ def engine_listing(base, facets, ordering) -> EngineListing | None:
     if not getattr(settings, "SEARCH_ENGINE_FACETS", True):
         return None
     backend = get_search_backend()
-    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+    if not isinstance(backend, ElasticsearchBaseSearchBackend) or not class_is_indexed(base.model):
         return None
     try:
         listing = EngineListing(backend, base, facets, ordering)
@@ -375,12 +375,15 @@ def reindex_facet_pages(sender, instance, **kwargs):
     """An organisation's slug or members, an employer's region, a theme: the indexed facet values of the
     pages whose facet paths reach it change, so those pages are indexed again (engine backends only; the
     database path reads the columns afresh with the new content version)."""
-    if kwargs.get("raw") or kwargs.get("action", "post_") [:5] != "post_":
+    if kwargs.get("raw") or kwargs.get("action", "post_")[:5] != "post_":
+        return
+    reached = _reached_through(type(instance))
+    if not reached:
         return
     backend = get_search_backend()
     if not isinstance(backend, ElasticsearchBaseSearchBackend):
         return
-    for model, lookup in _reached_through(type(instance)):
+    for model, lookup in reached:
         pages = list(model._base_manager.filter(**{f"{lookup}__pk": instance.pk}).distinct())
         if pages:
             backend.add_bulk(model, pages)
