@@ -297,3 +297,16 @@ def test_a_new_member_of_a_collaboration_reaches_the_engine(projects, requests, 
     Organisatie.objects.get(naam="HLTsamen").leden.add(noordwijk)
     found = compare(base, facets, ordering, {"organisatie": "noordwijk"}, requests)
     assert found["total"] == base.filter(organisaties__organisatie__naam="HLTsamen").count() > 0
+
+
+def test_a_view_restriction_holds_on_the_engine_path(vacancies, requests):
+    """Pages in a private section (Wagtail's view restriction) stay out of the engine's answer too."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=vacancies["beta"], restriction_type="password", password="geheim")
+    for audience in (PUBLIC, Audience(vacancies["alfa"].pk)):
+        base = VacaturePage.objects.visible_to(audience)
+        found = compare(base, vacancy_facets(audience), VACANCY_SORTS["nieuwste"][1], {}, requests)
+        assert "beta" not in option_values(found, "organisatie")
+        assert not VacaturePage.objects.filter(pk__in=found["ids"]).descendant_of(vacancies["beta"]).exists()
+        assert VacaturePage.objects.live().descendant_of(vacancies["beta"]).exists()
