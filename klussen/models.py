@@ -25,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kern.audience import PUBLIC, audience_for
+from search.engine_facets import FacetField
 from vacatures import phases
 from vacatures.choices import Vakgebied
 from vacatures.models import OrganisatiePage, VacatureForm
@@ -147,7 +148,16 @@ class KlusPage(Page):
         index.FilterField("sluitingsdatum"),
         index.FilterField("afgesloten_op"),
         index.FilterField("uitkomst"),
+        # The listing's facets, for faceting in Elasticsearch/OpenSearch (search.engine_facets).
+        index.FilterField("uren_per_week"),
+        index.FilterField("looptijd_weken"),
+        index.FilterField("op_afstand"),
+        index.FilterField("facet_organisatie"),
+        index.FilterField("facet_vakgebied"),
     ]
+    # The values of the listing's facets (klussen.listing.klus_facets), indexed above.
+    facet_organisatie = FacetField(("werkgever__slug", "werkgever__title"))
+    facet_vakgebied = FacetField("vakgebied")
     parent_page_types = ["vacatures.OrganisatiePage"]
     subpage_types = []
 

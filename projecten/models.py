@@ -18,6 +18,7 @@ from projecten.dates import format_date, last_day
 from projecten.forms import ProjectPageForm
 from projecten.listing import library_context
 from projecten.status import Status, status_on
+from search.engine_facets import FacetField
 
 
 class Precisie(models.TextChoices):
@@ -164,7 +165,20 @@ class ProjectPage(Page):
         index.FilterField("subsidieronde"),
         index.FilterField("looptijd_start"),
         index.FilterField("looptijd_eind_tot"),
+        # The listing's facets, for faceting in Elasticsearch/OpenSearch (search.engine_facets).
+        index.FilterField("heeft_evaluatie"),
+        index.FilterField("facet_organisatie"),
+        index.FilterField("facet_thema"),
+        index.FilterField("facet_ronde"),
     ]
+    # The values of the listing's facets (projecten.listing.project_facets), indexed above: an organisation
+    # and, for a collaboration, each of its members.
+    facet_organisatie = FacetField(
+        ("organisaties__organisatie__slug", "organisaties__organisatie__naam"),
+        ("organisaties__organisatie__leden__slug", "organisaties__organisatie__leden__naam"),
+    )
+    facet_thema = FacetField(("thema__slug", "thema__naam"))
+    facet_ronde = FacetField("subsidieronde")
 
     api_fields = [
         APIField("organisaties", serializer=serializers.OrganisatiesField(source="*")),

@@ -30,6 +30,7 @@ from django.http import Http404, QueryDict
 from wagtail.search.backends import get_search_backend
 
 from search.backends.base import FastMatch
+from search.engine_facets import EngineUnsupported, engine_listing
 from search.facet_table import FacetTable, RankedPositions, facet_table
 from search.version import content_version
 
@@ -343,9 +344,37 @@ class FacetedSearch:
             logger.exception("Zoekmachine onbereikbaar; lijst zonder zoekterm uit de database")
             without_query = params.copy()
             without_query.pop("q", None)
-            return replace(self._run(without_query, page_number, sort), unavailable=True)
+            # Without words to match nothing is missing: the columns answer the whole listing.
+            had_words = bool(search_terms(clean_query(params.get("q", ""))))
+            return replace(self._run(without_query, page_number, sort, engine=False), unavailable=had_words)
 
-    def _run(self, params: QueryDict, page_number=None, sort: str | None = None) -> SearchResult:
+    def _run(self, params: QueryDict, page_number=None, sort: str | None = None, engine=True) -> SearchResult:
+        raw_page = page_number if page_number is not None else params.get(PAGE_PARAM)
+        listing = engine_listing(self.base, self.facets, self.ordering) if engine else None
+        if listing is not None:  # Elasticsearch/OpenSearch: one request for the page and every count
+            query, selected = self.parse(params, listing.validity(params), None)
+            offset = (self._number(raw_page) - 1) * self.per_page
+            try:
+                listing.check_window(offset, self.per_page)
+                answer = _backend_call(
+                    lambda backend: listing.ask(search_terms(query), selected, sort, offset, self.per_page)
+                )
+            except EngineUnsupported:
+                listing = None
+            else:
+                facets = [FacetView(f.name, f.label, f.options(answer, None, selected.get(f.name, [])))
+                          for f in self.facets]
+                paginator = Paginator(answer, self.per_page)
+        if listing is None:
+            query, selected, facets, paginator = self._columns(params, sort)
+        page_obj = self._page(paginator, raw_page)
+        # The objects come from the visitor's own queryset: what it does not hold is never shown.
+        by_id = self.base.in_bulk(page_obj.object_list)
+        page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
+        return self._result(query, selected, sort, facets, paginator, page_obj)
+
+    def _columns(self, params, sort):
+        """The database path: the match, filters and counts on the in-memory facet columns."""
         table = facet_table(self.base.model, self.facets)
         base = table.mask(self.base)
         query, selected = self.parse(params, table, base)
@@ -365,12 +394,9 @@ class FacetedSearch:
             for f in self.facets
         ]
         key = matched.ranking() if matched and not sort else table.order(self.ordering)
-        paginator = Paginator(RankedPositions(table, filtered(), key), self.per_page)
-        page_obj = self._page(paginator, page_number if page_number is not None else params.get(PAGE_PARAM))
-        # The objects come from the visitor's own queryset: what it does not hold is never shown.
-        by_id = self.base.in_bulk(page_obj.object_list)
-        page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
+        return query, selected, facets, Paginator(RankedPositions(table, filtered(), key), self.per_page)
 
+    def _result(self, query, selected, sort, facets, paginator, page_obj) -> SearchResult:
         base_params = {"q": query} if query else {}
         if sort:
             base_params["sorteer"] = sort
@@ -391,13 +417,16 @@ class FacetedSearch:
         )
 
     @staticmethod
-    def _page(paginator, raw):
+    def _number(raw) -> int:
         try:
             number = int(str(raw or "1")[:6])
         except ValueError:
             number = 1
-        if number < 1:
-            number = 1
+        return max(number, 1)
+
+    @classmethod
+    def _page(cls, paginator, raw):
+        number = cls._number(raw)
         try:
             return paginator.page(number)
         except EmptyPage:

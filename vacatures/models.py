@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kern.audience import PUBLIC, audience_for
+from search.engine_facets import FacetField
 
 from . import email_domains, phases
 from .choices import Dienstverband, Herkomst, Opleidingsniveau, Publicatieroute, Vakgebied
@@ -320,7 +321,20 @@ class VacaturePage(Page):
         index.FilterField("start_netwerk"),
         index.FilterField("start_openbaar"),
         index.FilterField("vervuld_op"),
+        # The listing's facets, for faceting in Elasticsearch/OpenSearch (search.engine_facets).
+        index.FilterField("uren_min"),
+        index.FilterField("uren_max"),
+        index.FilterField("salarisschaal"),
+        index.FilterField("facet_organisatie"),
+        index.FilterField("facet_regio"),
+        index.FilterField("facet_dienstverband"),
+        index.FilterField("facet_vakgebied"),
     ]
+    # The values of the listing's facets (vacatures.listing.vacancy_facets), indexed above.
+    facet_organisatie = FacetField(("werkgever__slug", "werkgever__title"))
+    facet_regio = FacetField(("werkgever__regio__slug", "werkgever__regio__naam"))
+    facet_dienstverband = FacetField("dienstverband")
+    facet_vakgebied = FacetField("vakgebied")
     parent_page_types = ["vacatures.OrganisatiePage"]
     subpage_types = []
     exclude_fields_in_copy = ["vacaturenummer"]
