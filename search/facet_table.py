@@ -10,9 +10,13 @@ arrays (like the doc values a search engine keeps), and a request works with boo
 - `FacetTable.selection(facet, values)` and `FacetTable.counts(facet, mask)`: filtering and counting;
 - `FacetTable.order(ordering)`: each page's position in an ordering, for one page of sorted results.
 
-A table is kept per content version (`search.version`): a new version after every change to pages,
-their organisations, taxonomy and view restrictions. The date is part of time-dependent conditions
-(project status), so a new day is a new table.
+A table is kept per page type and facet set, at a content version (`search.version`). A change to pages,
+their parts or taxonomy (publish, edit, unpublish, move, delete, a rename) is applied to the affected rows
+only (`FacetTable.updated`): the pages changed, and the pages whose facets follow a relation to a changed
+row (a vacancy's employer, a project's theme). A table more than `MAX_BEHIND` changes behind, or that meets
+a change it cannot apply (`REBUILD`: a view restriction, ...), is read again in full. Either way the answers
+are those of a table read in full (search/tests/test_incremental.py). The date is part of time-dependent
+conditions (project status), so a new day is a new table.
 """
 
 from __future__ import annotations
@@ -21,12 +25,17 @@ import threading
 from collections import OrderedDict
 
 import numpy as np
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db.models import Q
+from wagtail.models import Page
 
-from search.version import content_version
+from search import version as versions
 
 MAX_TABLES = 8  # tables kept per process (page types × facet sets × versions)
 MAX_MASKS = 64  # querysets remembered per table (audiences: the public and each employer)
+UPDATED_MASKS = 16  # masks carried over by an update (the most recently used); the others are read again
+INCREMENTAL = True  # apply changes to the rows they touch (False: read the table again after each change)
+stats = {"read": 0, "updated": 0}  # tables read in full and brought up to date, in this process
 
 
 class Column:
@@ -38,6 +47,31 @@ class Column:
         self.code_of = {value: code for code, value in enumerate(values)}
         self.positions = positions
         self.codes = codes
+
+    def updated(self, new_position, rows, pks) -> Column:
+        """This column with the rows of the touched pages replaced: `new_position` maps each old row
+        position to its new one (-1: touched or gone), `rows` are the touched pages' (pk, value, label)."""
+        values, labels, code_of = list(self.values), list(self.labels), dict(self.code_of)
+        row_pks, row_codes = [], []
+        for pk, value, label in rows:
+            if value is None:
+                continue
+            code = code_of.get(value)
+            if code is None:
+                code = code_of[value] = len(values)
+                values.append(value)
+                labels.append(label)
+            else:
+                labels[code] = label  # a renamed term: every touched row says the new name
+            row_pks.append(pk)
+            row_codes.append(code)
+        kept = new_position[self.positions] >= 0
+        added = np.searchsorted(pks, np.array(row_pks, dtype=np.int64))
+        positions = np.concatenate([new_position[self.positions][kept], added])
+        codes = np.concatenate([self.codes[kept], np.array(row_codes, dtype=np.int64)])
+        width = max(len(values), 1)
+        pairs = np.unique(positions * width + codes)
+        return Column(values, labels, pairs // width, pairs % width)
 
 
 def _column(rows, pks) -> Column:
@@ -63,14 +97,70 @@ def _column(rows, pks) -> Column:
 
 
 class FacetTable:
-    def __init__(self, model, facets):
+    def __init__(self, model, facets, version=None):
         self.model = model
+        self.facets = tuple(facets)
+        self.version = version
         manager = model._base_manager
         self.pks = np.sort(np.array(list(manager.values_list("pk", flat=True)), dtype=np.int64))
         self.columns = {facet.name: _column(facet.table_rows(manager), self.pks) for facet in facets}
-        self._masks = OrderedDict()
+        self._masks = OrderedDict()  # key -> (queryset, mask)
         self._orders = {}
         self._lock = threading.Lock()
+
+    def updated(self, changes, version=None) -> FacetTable | None:
+        """A new table with `changes` (from `search.version`) applied to the rows they touch; None for a
+        change that cannot be applied that way. This table is left as it is (requests may be reading it)."""
+        if any(change == versions.REBUILD or not isinstance(change, dict) for change in changes):
+            return None
+        changed = {}
+        for change in changes:
+            for label, ids in change.items():
+                changed.setdefault(label, set()).update(int(pk) for pk in ids)
+        pages = changed.get(versions.PAGES, set())
+        own = pages if issubclass(self.model, Page) else changed.get(self.model._meta.label, set())
+        manager = self.model._base_manager
+        conditions = [Q(pk__in=own)] if own else []
+        for prefix, related in relations(self.model, self.facets):
+            ids = pages if issubclass(related, Page) else changed.get(related._meta.label)
+            if ids:
+                conditions.append(Q(**{f"{prefix}__in": ids}))
+        table = object.__new__(FacetTable)
+        table.model, table.facets, table.version = self.model, self.facets, version
+        table._lock = threading.Lock()
+        if not conditions:  # nothing of this table changed
+            table.pks, table.columns, table._orders = self.pks, self.columns, self._orders
+            with self._lock:
+                table._masks = OrderedDict(self._masks)
+            return table
+        present = set()
+        for condition in conditions:  # one indexed query each, rather than one OR over joins
+            present.update(manager.filter(condition).values_list("pk", flat=True))
+        present = np.array(sorted(present), dtype=np.int64)
+        touched = np.union1d(np.fromiter(own, dtype=np.int64, count=len(own)), present)
+        keep = ~np.isin(self.pks, touched)
+        table.pks = np.union1d(self.pks[keep], present)
+        moved = np.searchsorted(table.pks, self.pks[keep])  # new position of each kept row
+        new_position = np.full(len(self.pks), -1, dtype=np.int64)
+        new_position[keep] = moved
+        rows = manager.filter(pk__in=present.tolist()) if len(present) else manager.none()
+        table.columns = {
+            facet.name: self.columns[facet.name].updated(new_position, facet.table_rows(rows), table.pks)
+            for facet in self.facets
+        }
+        table._orders = {}  # read again when asked (one query per ordering)
+        table._masks = OrderedDict()
+        with self._lock:
+            carried = list(self._masks.items())[-UPDATED_MASKS:]
+        added = present.tolist()
+        for key, (queryset, old) in carried:
+            mask = np.zeros(len(table.pks), dtype=bool)
+            mask[moved] = old[keep]
+            if added:
+                mask[table.positions(queryset.filter(pk__in=added).values_list("pk", flat=True))] = True
+            mask.setflags(write=False)
+            table._masks[key] = (queryset, mask)
+        return table
 
     def __len__(self):
         return len(self.pks)
@@ -101,11 +191,12 @@ class FacetTable:
             found = self._masks.get(key)
             if found is not None:
                 self._masks.move_to_end(key)
-                return found
-        found = self.positions(queryset.order_by().values_list("pk", flat=True))
+                return found[1]
+        queryset = queryset.order_by()
+        found = self.positions(queryset.values_list("pk", flat=True))
         found.setflags(write=False)
         with self._lock:
-            self._masks[key] = found
+            self._masks[key] = (queryset, found)
             while len(self._masks) > MAX_MASKS:
                 self._masks.popitem(last=False)
         return found
@@ -141,26 +232,71 @@ class FacetTable:
         return rank
 
 
+def facet_paths(facet) -> list[str]:
+    """The field paths a facet reads: its fields (`field`, `label_field`, `member_field`, ...) and the
+    lookups of its conditions."""
+    paths = [value for name, value in vars(facet).items() if name.endswith("field") and isinstance(value, str)]
+    conditions = getattr(facet, "conditions", None)
+    if callable(conditions):
+        pending = [condition for _, condition in conditions().values()]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, Q):
+                pending.extend(node.children)
+            elif isinstance(node, tuple) and node and isinstance(node[0], str):
+                paths.append(node[0])
+    return paths
+
+
+def relations(model, facets) -> list:
+    """(path prefix, related model) for every relation on the facets' paths: the rows of `model` whose
+    facet values change when a row of that related model changes are `filter(<prefix>__in=ids)`."""
+    found = {}
+    for path in (path for facet in facets for path in facet_paths(facet)):
+        current, parts = model, path.split("__")
+        for depth, part in enumerate(parts):
+            try:
+                field = current._meta.get_field(part)
+            except FieldDoesNotExist:
+                break
+            if not field.is_relation or field.related_model is None:
+                break
+            current = field.related_model
+            found.setdefault("__".join(parts[: depth + 1]), current)
+    return list(found.items())
+
+
 _tables: OrderedDict = OrderedDict()
 _tables_lock = threading.Lock()
 _build_lock = threading.Lock()
 
 
 def facet_table(model, facets=()) -> FacetTable:
-    """The table of `model` with `facets` for the current content version (built on first use; threads
-    that ask meanwhile wait for that one build instead of each reading the database)."""
-    key = (model._meta.label, tuple(facet.signature() for facet in facets), content_version())
+    """The table of `model` with `facets` at the current content version: the one this process has,
+    brought up to date with the changes since its version, or read in full (on first use, too far
+    behind, or after a change that cannot be applied to rows). Threads that ask meanwhile wait for that
+    one update instead of each reading the database."""
+    key = (model._meta.label, tuple(facet.signature() for facet in facets))
+    current = versions.version()
     with _tables_lock:
         table = _tables.get(key)
-        if table is not None:
+        if table is not None and table.version == current:
             _tables.move_to_end(key)
             return table
     with _build_lock:
-        table = _tables.get(key)
-        if table is None:
-            table = FacetTable(model, facets)
+        with _tables_lock:
+            table = _tables.get(key)
+        if table is None or table.version != current:
+            updated = None
+            if table is not None and INCREMENTAL:
+                changes = versions.changes_since(table.version, current)
+                if changes is not None:
+                    updated = table.updated(changes, current)
+            stats["updated" if updated is not None else "read"] += 1
+            table = updated or FacetTable(model, facets, current)
             with _tables_lock:
                 _tables[key] = table
+                _tables.move_to_end(key)
                 while len(_tables) > MAX_TABLES:
                     _tables.popitem(last=False)
     return table
