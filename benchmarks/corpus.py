@@ -161,12 +161,12 @@ def build(projects=10_000, vacancies=50_000, organisations=400, seed=2024):
     columns = ["page_ptr_id", "thema_id", "subsidieronde", "contactpersoon", "contactgegevens",
                "looptijd_start", "looptijd_start_precisie", "looptijd_eind", "looptijd_eind_precisie",
                "looptijd_eind_tot", "samenvatting", "body",
-               "projectnummer", "looptijd_tekst", "importsleutel", "importhash"]
+               "projectnummer", "looptijd_tekst", "importsleutel", "importhash", "heeft_evaluatie"]
     sql = (
         f"INSERT INTO {ProjectPage._meta.db_table} ({', '.join(columns)}) "
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    rows = [(page.pk, *detail, "", "", "", "") for page, detail in zip(created, details, strict=True)]
+    rows = [(page.pk, *detail, "", "", "", "", False) for page, detail in zip(created, details, strict=True)]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 5000):
             cursor.executemany(sql, rows[start:start + 5000])
