@@ -172,16 +172,15 @@ def mixed_run(mix, seconds, threads, incremental):
 
     def query_thread(n):
         rng = random.Random(n)
-        try:
-            while not stop.is_set():
-                params = rng.choice(queries)
-                t0 = time.perf_counter()
+        while not stop.is_set():
+            params = rng.choice(queries)
+            t0 = time.perf_counter()
+            try:
                 run_service(params)
-                samples.append(time.perf_counter() - t0)
-        except Exception as exc:  # noqa: BLE001 - reported, the run goes on
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+            except Exception as exc:  # noqa: BLE001 - counted and reported, the run goes on
+                errors.append(repr(exc))
+            samples.append(time.perf_counter() - t0)
+        connection.close()
 
     def publish_thread():
         publisher = Publisher(seed=11 if incremental else 12)
@@ -209,7 +208,7 @@ def mixed_run(mix, seconds, threads, incremental):
         worker.join()
     facet_table.INCREMENTAL = True
     return {
-        "queries": len(samples), "published": len(published), "errors": errors[:3],
+        "queries": len(samples), "published": len(published), "errors": len(errors), "first_errors": errors[:3],
         "p50": percentile(samples, 50), "p95": percentile(samples, 95), "p99": percentile(samples, 99),
         "max": max(samples) * 1000,
         "tables_read": facet_table.stats["read"] - before["read"],
@@ -328,6 +327,11 @@ def svg(results, path):
     path.write_text("\n".join(out) + "\n")
 
 
+def mixed(run):
+    figures = "/".join(f"{run[key]:.0f}" for key in ("p50", "p95", "p99", "max"))
+    return f"{figures} ({run['queries']} q, {run['published']} pub)"
+
+
 def summary(results):
     print()
     print(f"{'database':10s} {'pages':>7s} {'update':>8s} {'1st list':>8s} {'full read':>9s} {'1st list':>8s} "
@@ -337,8 +341,7 @@ def summary(results):
         print(f"{r['vendor']:10s} {r['pages']:7d} {statistics.median(inc['update_ms']):8.1f} "
               f"{statistics.median(inc['first_listing_ms']):8.1f} {statistics.median(reb['update_ms']):9.1f} "
               f"{statistics.median(reb['first_listing_ms']):8.1f} {r['memory']['rss_after_mix_mb']:7.0f} | "
-              f"{mi['p50']:.0f}/{mi['p95']:.0f}/{mi['p99']:.0f}/{mi['max']:.0f} ({mi['queries']} q, {mi['published']} pub) | "
-              f"{mr['p50']:.0f}/{mr['p95']:.0f}/{mr['p99']:.0f}/{mr['max']:.0f} ({mr['queries']} q, {mr['published']} pub)")
+              f"{mixed(mi)} | {mixed(mr)}")
 
 
 def main(argv=None):

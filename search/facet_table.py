@@ -34,6 +34,7 @@ from search import version as versions
 MAX_TABLES = 8  # tables kept per process (page types × facet sets × versions)
 MAX_MASKS = 64  # querysets remembered per table (audiences: the public and each employer)
 UPDATED_MASKS = 16  # masks carried over by an update (the most recently used); the others are read again
+MAX_ORDER_UPDATES = 16  # touched pages placed one by one in an ordering; more: the ordering is read again
 INCREMENTAL = True  # apply changes to the rows they touch (False: read the table again after each change)
 stats = {"read": 0, "updated": 0}  # tables read in full and brought up to date, in this process
 
@@ -67,11 +68,12 @@ class Column:
             row_codes.append(code)
         kept = new_position[self.positions] >= 0
         added = np.searchsorted(pks, np.array(row_pks, dtype=np.int64))
-        positions = np.concatenate([new_position[self.positions][kept], added])
-        codes = np.concatenate([self.codes[kept], np.array(row_codes, dtype=np.int64)])
         width = max(len(values), 1)
-        pairs = np.unique(positions * width + codes)
-        return Column(values, labels, pairs // width, pairs % width)
+        # One pair per page and value; the kept pairs are distinct already (and their order does not matter).
+        pairs = np.unique(added * width + np.array(row_codes, dtype=np.int64))
+        positions = np.concatenate([new_position[self.positions][kept], pairs // width])
+        codes = np.concatenate([self.codes[kept], pairs % width])
+        return Column(values, labels, positions, codes)
 
 
 def _column(rows, pks) -> Column:
@@ -148,7 +150,13 @@ class FacetTable:
             facet.name: self.columns[facet.name].updated(new_position, facet.table_rows(rows), table.pks)
             for facet in self.facets
         }
-        table._orders = {}  # read again when asked (one query per ordering)
+        table._orders = {}
+        if len(present) <= MAX_ORDER_UPDATES:
+            for ordering, rank in list(self._orders.items()):
+                updated_rank = _updated_order(manager, ordering, rank, self.pks[keep][np.argsort(rank[keep])],
+                                              present, table.pks)
+                if updated_rank is not None:  # else read again when asked (one query)
+                    table._orders[ordering] = updated_rank
         table._masks = OrderedDict()
         with self._lock:
             carried = list(self._masks.items())[-UPDATED_MASKS:]
@@ -225,11 +233,91 @@ class FacetTable:
         rank = self._orders.get(ordering)
         if rank is None:
             ordered = self.model._base_manager.order_by(*ordering, "pk").values_list("pk", flat=True)
-            ordered = np.fromiter(ordered, dtype=np.int64)
-            rank = np.empty(len(self.pks), dtype=np.int64)
-            rank[np.searchsorted(self.pks, ordered)] = np.arange(len(ordered))
+            index, found = self.index(np.fromiter(ordered, dtype=np.int64))
+            index = index[found]
+            # Pages added since the table was read are not in it; pages gone since come last.
+            rank = np.full(len(self.pks), len(index), dtype=np.int64)
+            rank[index] = np.arange(len(index))
+            gone = np.flatnonzero(rank == len(index))
+            rank[gone] = len(index) + np.arange(len(gone))
             self._orders[ordering] = rank
         return rank
+
+
+def _order_items(ordering) -> list | None:
+    """(path, descending, nulls first) per item of `ordering` and the primary key after them, as the
+    database sorts; None for an ordering of another form (an expression, random)."""
+    from django.db import connection
+    from django.db.models import F, OrderBy
+
+    nulls_largest = connection.vendor == "postgresql"  # SQLite (and MySQL): NULL is the smallest value
+    items = []
+    for item in (*ordering, "pk"):
+        if isinstance(item, str) and item != "?":
+            descending, path = item.startswith("-"), item.lstrip("-")
+            nulls_first = descending == nulls_largest
+        elif isinstance(item, OrderBy) and isinstance(item.expression, F):
+            descending, path = item.descending, item.expression.name
+            if item.nulls_first:
+                nulls_first = True
+            elif item.nulls_last:
+                nulls_first = False
+            else:
+                nulls_first = descending == nulls_largest
+        else:
+            return None
+        if "__" in path:  # a related row's value: it can change without touching this page
+            return None
+        items.append((path, descending, nulls_first))
+    return items
+
+
+def _before(items, values) -> Q:
+    """Rows that come strictly before a row with `values` in the ordering `items` (as the database
+    compares: its collation, its place for NULL)."""
+    before, equal = Q(pk__in=[]), Q()
+    for (path, descending, nulls_first), value in zip(items, values, strict=True):
+        if value is None:
+            here = Q(pk__in=[]) if nulls_first else Q(**{f"{path}__isnull": False})
+            same = Q(**{f"{path}__isnull": True})
+        else:
+            here = Q(**{f"{path}__{'gt' if descending else 'lt'}": value})
+            if nulls_first:
+                here |= Q(**{f"{path}__isnull": True})
+            same = Q(**{path: value})
+        before |= equal & here
+        equal &= same
+    return before
+
+
+def _updated_order(manager, ordering, rank, kept_in_order, present, pks) -> np.ndarray | None:
+    """The rank array of `ordering` over `pks`: the kept pages in their known order, each present
+    (touched) page placed by the database itself, two small queries each: how many of every √n-th kept
+    page come before it, then how many in the stretch between two of them."""
+    items = _order_items(ordering)
+    if items is None:
+        return None
+    paths = [path for path, _, _ in items]
+    touched = list(manager.filter(pk__in=present.tolist()).order_by(*ordering, "pk").values_list("pk", *paths))
+    if len(touched) != len(present):  # a path with several values per page: read again
+        return None
+    count = len(kept_in_order)
+    step = max(1, int(np.sqrt(count)))
+    pivots = kept_in_order[::step].tolist()
+    places = []
+    for _, *values in touched:
+        before = _before(items, values)
+        passed = manager.filter(pk__in=pivots).filter(before).count() if pivots else 0
+        if passed == 0:
+            places.append(0)
+            continue
+        start = (passed - 1) * step + 1
+        stretch = kept_in_order[start: min(passed * step, count)].tolist()
+        places.append(start + (manager.filter(pk__in=stretch).filter(before).count() if stretch else 0))
+    in_order = np.insert(kept_in_order, places, [row[0] for row in touched])
+    rank = np.empty(len(pks), dtype=np.int64)
+    rank[np.searchsorted(pks, in_order)] = np.arange(len(in_order))
+    return rank
 
 
 def facet_paths(facet) -> list[str]:
