@@ -100,6 +100,7 @@ import-check: install
 bench: install
 	$(PY) -m benchmarks.search
 	$(PY) -m benchmarks.alerts
+	$(PY) -m benchmarks.incremental
 
 clean:
 	rm -rf $(VENV) frontend/node_modules config/static/nlds db.sqlite3 .test-media
