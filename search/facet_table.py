@@ -153,8 +153,10 @@ class FacetTable:
         table._orders = {}
         if len(present) <= MAX_ORDER_UPDATES:
             for ordering, rank in list(self._orders.items()):
-                updated_rank = _updated_order(manager, ordering, rank, self.pks[keep][np.argsort(rank[keep])],
-                                              present, table.pks)
+                in_order = np.empty(len(rank), dtype=np.int64)
+                in_order[rank] = np.arange(len(rank))  # rank is a permutation: positions in order, O(n)
+                in_order = in_order[keep[in_order]]
+                updated_rank = _updated_order(manager, ordering, rank, self.pks[in_order], present, table.pks)
                 if updated_rank is not None:  # else read again when asked (one query)
                     table._orders[ordering] = updated_rank
         table._masks = OrderedDict()
