@@ -288,7 +288,7 @@ def svg(results, path):
     ]
     import math
 
-    width, height, left, top, plot_w, plot_h = 720, 420, 70, 30, 420, 320
+    width, height, left, top, plot_w, plot_h = 860, 420, 70, 30, 420, 320
     xs = sorted({r["pages"] for r in results})
     values = [f(r) for r in results for _, f, _ in series]
     lo, hi = math.log10(max(min(values), 0.5)), math.log10(max(values) * 1.2)
