@@ -379,10 +379,13 @@ def facet_table(model, facets=()) -> FacetTable:
         if table is None or table.version != current:
             updated = None
             if table is not None and INCREMENTAL:
-                changes = versions.changes_since(table.version, current)
-                if changes is not None:
-                    updated = table.updated(changes, current)
-            stats["updated" if updated is not None else "read"] += 1
+                found = versions.changes_since(table.version, current)
+                if found is not None:
+                    changes, reached = found
+                    # No change stored yet: the table as it is, until its writer stores it (microseconds).
+                    updated = table.updated(changes, reached) if changes else table
+            if updated is not table:
+                stats["updated" if updated is not None else "read"] += 1
             table = updated or FacetTable(model, facets, current)
             with _tables_lock:
                 _tables[key] = table

@@ -83,16 +83,22 @@ def record(change=REBUILD):
     cache.set(_change_key(epoch, sequence), change, LOG_TIMEOUT)
 
 
-def changes_since(since: tuple[str, int], now: tuple[str, int]) -> list | None:
-    """The changes after version `since` up to `now`; None if they cannot all be read."""
+def changes_since(since: tuple[str, int], now: tuple[str, int]) -> tuple[list, tuple[str, int]] | None:
+    """(the changes after version `since`, the version they reach): up to `now`, or up to just before the
+    last changes if those are not stored yet (a writer takes its number, then stores its change: a
+    reader in between sees the number first). None if they cannot be read: another epoch, too many, or an
+    entry missing with later ones present (gone from the cache, or a writer that never stored it)."""
     (epoch, first), (current_epoch, last) = since, now
     if epoch != current_epoch or last < first or last - first > MAX_BEHIND:
         return None
     keys = [_change_key(epoch, sequence) for sequence in range(first + 1, last + 1)]
     found = cache.get_many(keys)
-    if len(found) != len(keys):
+    stored = 0
+    while stored < len(keys) and keys[stored] in found:
+        stored += 1
+    if len(found) != stored:
         return None
-    return [found[key] for key in keys]
+    return [found[key] for key in keys[:stored]], (epoch, first + stored)
 
 
 def bump_content_version(change=REBUILD, **kwargs):
