@@ -100,6 +100,7 @@ import-check: install
 bench: install
 	$(PY) -m benchmarks.search
 	$(PY) -m benchmarks.alerts
+	$(PY) -m benchmarks.incremental
 	$(PY) -m benchmarks.engine
 
 clean:
