@@ -30,6 +30,7 @@ def test_404_page_in_browser(live_server):
             "Inspiratie",
             "Vacatures",
             "Agenda",
+            "Verhalen",
             "Vragen",
             "Zoeken",
         ]
