@@ -21,7 +21,6 @@ import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from django.test import override_settings
-from osmem_server import OsmemError, OsmemServer
 
 from kern.audience import PUBLIC, Audience
 from klussen.listing import klus_facets
@@ -37,28 +36,6 @@ from vacatures.listing import SORTS as VACANCY_SORTS
 from vacatures.listing import vacancy_facets
 from vacatures.models import OrganisatiePage, VacaturePage
 from vacatures.tests.fixtures import PHASES, vacancy_factory
-
-
-@pytest.fixture(scope="module")
-def osmem():
-    try:
-        server = OsmemServer.start(addr="127.0.0.1:0", japanese=False, startup_timeout=30)
-    except (OsmemError, OSError) as exc:
-        pytest.fail(f"osmem-server (pip package osmem-server, pinned in requirements.txt) did not start: {exc}")
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def cluster(osmem):
-    clone = osmem.clone()
-    backend = {
-        "BACKEND": "search.backends.elasticsearch.OpenSearch3SearchBackend",
-        "URLS": [clone.url], "INDEX_PREFIX": "test_", "TIMEOUT": 10, "INDEX_SETTINGS": {},
-    }
-    with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend}):
-        yield clone
-    clone.close()
 
 
 @pytest.fixture
