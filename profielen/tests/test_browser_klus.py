@@ -3,7 +3,6 @@ klus in one click (answering the manager question first; a second visit says "al
 Alfa invites the anonymous card to another klus in the real admin, the employee accepts, and only then does
 Alfa's invitations page show name and e-mail."""
 
-import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,7 +12,13 @@ from playwright.sync_api import expect
 from home.site_setup import ensure_klus_index
 from home.tests.browser import open_browser
 from klussen.tests.fixtures import klus_factory
-from profielen.tests.test_browser_profiel import PASSWORD, assert_no_violations, employee_sign_in
+from profielen.tests.test_browser_profiel import (
+    PASSWORD,
+    assert_no_violations,
+    employee_sign_in,
+    hr_sign_in,
+    invite_card,
+)
 from reacties.models import PROFIEL, UITNODIGING, KlusReactie
 from vacatures.models import WerkgeverRedactie
 
@@ -57,22 +62,9 @@ def test_one_click_klus_reaction_and_invitation_to_a_klus(live_site, network):
         assert_no_violations(employee)
 
         hr = browser.new_page()
-        hr.goto(base + "/admin/login/")
-        hr.locator("#id_username").fill("hr-alfa")
-        hr.locator("#id_password").fill(PASSWORD)
-        hr.get_by_role("button", name="Inloggen").click()
-        expect(hr).to_have_url(re.compile(r"/admin/$"))
+        hr_sign_in(hr, base)
         hr.goto(base + "/admin/profielen/")
-        hr.get_by_role("link", name="Adviseur wonen").click()
-        hr.get_by_role("link", name="Uitnodigen").click()
-        hr.get_by_label("Uitnodigen voor").select_option(label="Datadashboard bouwen")
-        hr.get_by_label("Kort bericht").fill("Iets voor jou, naast je eigen werk?")
-        mail.outbox.clear()
-        hr.get_by_role("button", name="Uitnodiging versturen").click()
-        expect(hr.get_by_role("cell", name="anoniem")).to_be_visible()
-        assert "Merel" not in hr.content()
-
-        path = re.search(r"https?://[^/\s]+(/medewerkers/profiel/uitnodigingen/\d+/)", mail.outbox[0].body).group(1)
+        path = invite_card(hr, "Adviseur wonen", "Datadashboard bouwen", "Iets voor jou, naast je eigen werk?")
         employee.goto(base + path)
         expect(employee.get_by_text("Voor de klus", exact=False)).to_be_visible()
         assert_no_violations(employee)

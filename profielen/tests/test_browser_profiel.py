@@ -32,6 +32,28 @@ def employee_sign_in(page, base, email):
     expect(page.get_by_text("Ingelogd als medewerker van Beta", exact=True)).to_be_visible()
 
 
+def hr_sign_in(page, base, username="hr-alfa"):
+    page.goto(base + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def invite_card(hr, card, target, message):
+    """On an open profile search: open `card`, invite it for `target` (a vacancy or klus) with `message`.
+    Returns the path of the invitation in the mail to the employee; the HR page still shows no name."""
+    hr.get_by_role("link", name=card).click()
+    hr.get_by_role("link", name="Uitnodigen").click()
+    hr.get_by_label("Uitnodigen voor").select_option(label=target)
+    hr.get_by_label("Kort bericht").fill(message)
+    mail.outbox.clear()
+    hr.get_by_role("button", name="Uitnodiging versturen").click()
+    expect(hr.get_by_role("cell", name="anoniem")).to_be_visible()
+    assert "Merel" not in hr.content()
+    return re.search(r"https?://[^/\s]+(/medewerkers/profiel/uitnodigingen/\d+/)", mail.outbox[0].body).group(1)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_profile_form_invitation_and_acceptance(live_site, network, make_vacancy):
     base = live_site.url
@@ -64,24 +86,11 @@ def test_profile_form_invitation_and_acceptance(live_site, network, make_vacancy
         assert_no_violations(employee)
 
         hr = browser.new_page()
-        hr.goto(base + "/admin/login/")
-        hr.locator("#id_username").fill("hr-alfa")
-        hr.locator("#id_password").fill(PASSWORD)
-        hr.get_by_role("button", name="Inloggen").click()
-        expect(hr).to_have_url(re.compile(r"/admin/$"))
+        hr_sign_in(hr, base)
         hr.goto(base + "/admin/profielen/")
         expect(hr.get_by_role("heading", name="1 kaart")).to_be_visible()
         assert "Merel" not in hr.content() and "merel@beta.example" not in hr.content()
-        hr.get_by_role("link", name="Adviseur wonen").click()
-        hr.get_by_role("link", name="Uitnodigen").click()
-        hr.get_by_label("Uitnodigen voor").select_option(label="Adviseur wonen Alfa")
-        hr.get_by_label("Kort bericht").fill("Zou je willen reageren?")
-        mail.outbox.clear()
-        hr.get_by_role("button", name="Uitnodiging versturen").click()
-        expect(hr.get_by_role("cell", name="anoniem")).to_be_visible()
-        assert "Merel" not in hr.content()
-
-        path = re.search(r"https?://[^/\s]+(/medewerkers/profiel/uitnodigingen/\d+/)", mail.outbox[0].body).group(1)
+        path = invite_card(hr, "Adviseur wonen", "Adviseur wonen Alfa", "Zou je willen reageren?")
         employee.goto(base + path)
         expect(employee.get_by_role("heading", level=1)).to_have_text("Uitnodiging van Alfa")
         assert_no_violations(employee)
