@@ -142,9 +142,11 @@ def build(projects=10_000, vacancies=50_000, organisations=400, seed=2024):
         linked = rng.sample(orgs, 1 if rng.random() < 0.8 else 2)
         org_links.append(linked)
         thema = next((t.naam for t in themas if t.pk == details[-1][0]), "")
-        # What the search fields other than the title hold, in their order: samenvatting, body,
-        # contactpersoon, looptijd_tekst, thema naam, organisatie namen.
-        texts.append((title, [samenvatting, body_words, details[-1][2], "", thema, *(o.naam for o in linked)]))
+        # What the search fields other than the title hold, in their order (ProjectPage.search_fields):
+        # samenvatting, body, contactpersoon, looptijd_tekst, materiaal_tekst, materiaal_titels, thema_namen
+        # (the theme's name: these themes have no other spellings), thema naam, organisatie namen.
+        texts.append((title, [samenvatting, body_words, details[-1][2], "", "", "", thema, thema,
+                              *(o.naam for o in linked)]))
 
     for i in range(projects):
         head = rng.choice(TITLE_HEADS)
@@ -166,7 +168,9 @@ def build(projects=10_000, vacancies=50_000, organisations=400, seed=2024):
         f"INSERT INTO {ProjectPage._meta.db_table} ({', '.join(columns)}) "
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    rows = [(page.pk, *detail, "", "", "", "", False) for page, detail in zip(created, details, strict=True)]
+    # Every tenth page has evaluation material (the library's "Evaluatie" facet).
+    rows = [(page.pk, *detail, "", "", "", "", n % 10 == 0)
+            for n, (page, detail) in enumerate(zip(created, details, strict=True))]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 5000):
             cursor.executemany(sql, rows[start:start + 5000])

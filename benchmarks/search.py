@@ -302,17 +302,23 @@ def match_string(vendor, q, prefix=False):
     return " & ".join(f"{w}:*" if prefix and i == len(words) - 1 else w for i, w in enumerate(words))
 
 
+# The status rule of projecten/status.py (status_q) in SQL; each condition is true or false, never NULL.
+_ENDED = "(m.e IS NOT NULL AND m.e < %(today)s)"
+_PLANNED = "(m.s IS NOT NULL AND m.s > %(today)s)"
+_RUNNING = "((m.e IS NOT NULL AND m.e >= %(today)s) OR (m.e IS NULL AND m.s IS NOT NULL AND m.s >= %(recent)s))"
 STATUS_SQL = {
-    "afgerond": "(m.e IS NOT NULL AND m.e < %(today)s)",
-    "gepland": "NOT (m.e IS NOT NULL AND m.e < %(today)s) AND m.s > %(today)s",
-    "lopend": "NOT (m.e IS NOT NULL AND m.e < %(today)s) AND m.s <= %(today)s",
-    "onbekend": "NOT (m.e IS NOT NULL AND m.e < %(today)s) AND m.s IS NULL",
+    "lopend": f"NOT {_ENDED} AND NOT {_PLANNED} AND {_RUNNING}",
+    "afgerond": _ENDED,
+    "gepland": f"NOT {_ENDED} AND {_PLANNED}",
+    "onbekend": f"NOT {_ENDED} AND NOT {_PLANNED} AND NOT {_RUNNING}",
 }
 
 
 def floor_sql(vendor, params, content_type, today):
     """One statement: the matches materialised once, then the page of results, the total and every facet."""
-    args = {"today": today, "ct": content_type}
+    from projecten.status import LOPEND_ZONDER_EINDE_JAREN, _years_before
+
+    args = {"today": today, "ct": content_type, "recent": _years_before(today, LOPEND_ZONDER_EINDE_JAREN)}
     q = params.get("q")
     if q:
         args["match"] = match_string(vendor, q)
@@ -362,6 +368,8 @@ def floor_sql(vendor, params, content_type, today):
                 "m.id IN (SELECT po.page_id FROM projecten_projectorganisatie po JOIN taxonomie_organisatie o "
                 f"ON o.id = po.organisatie_id WHERE o.slug IN ({', '.join(names)}))"
             )
+        elif key == "evaluatie":
+            filters[key] = "m.ev"
         elif key == "status":
             filters[key] = "(" + " OR ".join(STATUS_SQL[v] for v in values) + ")"
 
@@ -385,13 +393,14 @@ def floor_sql(vendor, params, content_type, today):
         "JOIN projecten_projectorganisatie po ON po.page_id = m.id "
         "JOIN taxonomie_organisatie o ON o.id = po.organisatie_id "
         f"{where('organisatie')} GROUP BY o.slug, o.naam".replace("{real}", real),
+        f"SELECT 'evaluatie', 'ja', NULL, COUNT(*){real} FROM m {extra('evaluatie', 'm.ev')}",
     ] + [
         f"SELECT 'status', '{value}', NULL, COUNT(*){real} FROM m {extra('status', condition)}"
         for value, condition in STATUS_SQL.items()
     ]
     sql = (
         f"WITH m AS {materialized}(SELECT pp.page_ptr_id AS id, pp.thema_id, pp.subsidieronde AS ronde, "
-        f"pp.looptijd_start AS s, pp.looptijd_eind_tot AS e, p.title, {score} AS score {source}) "
+        f"pp.looptijd_start AS s, pp.looptijd_eind_tot AS e, pp.heeft_evaluatie AS ev, p.title, {score} AS score {source}) "
         + " UNION ALL ".join(f"SELECT * FROM ({b}) b{i}" for i, b in enumerate(branches))
     )
     return sql, args
@@ -431,7 +440,7 @@ def run_floor(params, content_type, today):
                 "SELECT * FROM projecten_projectpage pp JOIN wagtailcore_page p ON p.id = pp.page_ptr_id "
                 f"WHERE p.id IN ({', '.join(['%s'] * len(top))})", top)
             cursor.fetchall()
-    facets = {"organisatie": {}, "thema": {}, "status": {}, "ronde": {}}
+    facets = {"organisatie": {}, "thema": {}, "status": {}, "evaluatie": {}, "ronde": {}}
     total = 0
     for kind, value, _, count in rows:
         if kind == "total":
