@@ -66,12 +66,13 @@ class Column:
                 labels[code] = label  # a renamed term: every touched row says the new name
             row_pks.append(pk)
             row_codes.append(code)
-        kept = new_position[self.positions] >= 0
+        mapped = new_position[self.positions]
+        kept = mapped >= 0
         added = np.searchsorted(pks, np.array(row_pks, dtype=np.int64))
         width = max(len(values), 1)
         # One pair per page and value; the kept pairs are distinct already (and their order does not matter).
         pairs = np.unique(added * width + np.array(row_codes, dtype=np.int64))
-        positions = np.concatenate([new_position[self.positions][kept], pairs // width])
+        positions = np.concatenate([mapped[kept], pairs // width])
         codes = np.concatenate([self.codes[kept], pairs % width])
         return Column(values, labels, positions, codes)
 
@@ -141,8 +142,12 @@ class FacetTable:
         present = np.array(sorted(present), dtype=np.int64)
         touched = np.union1d(np.fromiter(own, dtype=np.int64, count=len(own)), present)
         keep = ~np.isin(self.pks, touched)
-        table.pks = np.union1d(self.pks[keep], present)
-        moved = np.searchsorted(table.pks, self.pks[keep])  # new position of each kept row
+        kept_pks = self.pks[keep]
+        # The present pages merged in (both sorted, no page in both): O(n) copies, no sort.
+        inserted_at = np.searchsorted(kept_pks, present)
+        table.pks = np.insert(kept_pks, inserted_at, present)
+        # New position of each kept row: its place among the kept plus the present pages before it.
+        moved = np.arange(len(kept_pks)) + np.cumsum(np.bincount(inserted_at, minlength=len(kept_pks) + 1))[:-1]
         new_position = np.full(len(self.pks), -1, dtype=np.int64)
         new_position[keep] = moved
         rows = manager.filter(pk__in=present.tolist()) if len(present) else manager.none()
@@ -156,7 +161,8 @@ class FacetTable:
                 in_order = np.empty(len(rank), dtype=np.int64)
                 in_order[rank] = np.arange(len(rank))  # rank is a permutation: positions in order, O(n)
                 in_order = in_order[keep[in_order]]
-                updated_rank = _updated_order(manager, ordering, rank, self.pks[in_order], present, table.pks)
+                updated_rank = _updated_order(manager, ordering, self.pks[in_order], new_position[in_order],
+                                              present, table.pks)
                 if updated_rank is not None:  # else read again when asked (one query)
                     table._orders[ordering] = updated_rank
         table._masks = OrderedDict()
@@ -292,10 +298,11 @@ def _before(items, values) -> Q:
     return before
 
 
-def _updated_order(manager, ordering, rank, kept_in_order, present, pks) -> np.ndarray | None:
-    """The rank array of `ordering` over `pks`: the kept pages in their known order, each present
-    (touched) page placed by the database itself, two small queries each: how many of every √n-th kept
-    page come before it, then how many in the stretch between two of them."""
+def _updated_order(manager, ordering, kept_in_order, kept_positions, present, pks) -> np.ndarray | None:
+    """The rank array of `ordering` over `pks`: the kept pages (`kept_in_order`, at `kept_positions` in
+    `pks`) in their known order, each present (touched) page placed by the database itself, two small
+    queries each: how many of every √n-th kept page come before it, then how many in the stretch between
+    two of them."""
     items = _order_items(ordering)
     if items is None:
         return None
@@ -316,9 +323,10 @@ def _updated_order(manager, ordering, rank, kept_in_order, present, pks) -> np.n
         start = (passed - 1) * step + 1
         stretch = kept_in_order[start: min(passed * step, count)].tolist()
         places.append(start + (manager.filter(pk__in=stretch).filter(before).count() if stretch else 0))
-    in_order = np.insert(kept_in_order, places, [row[0] for row in touched])
+    touched_positions = np.searchsorted(pks, np.array([row[0] for row in touched], dtype=np.int64))
+    in_order = np.insert(kept_positions, places, touched_positions)
     rank = np.empty(len(pks), dtype=np.int64)
-    rank[np.searchsorted(pks, in_order)] = np.arange(len(in_order))
+    rank[in_order] = np.arange(len(in_order))
     return rank
 
 
