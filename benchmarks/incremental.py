@@ -304,7 +304,7 @@ def svg(results, path):
            f'font-size="11"><rect width="100%" height="100%" fill="white"/>',
            f'<text x="{left}" y="18" font-size="13">Milliseconds against pages (log-log), per database</text>',
            f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#888"/>']
-    for tick in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000):
+    for tick in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000):
         if lo <= math.log10(tick) <= hi:
             out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" stroke="#eee"/>'
                        f'<text x="{left - 6}" y="{py(tick) + 4:.1f}" text-anchor="end">{tick}</text>')
