@@ -16,8 +16,9 @@ from vacatures.choices import Herkomst
 from .models import STATISTIEK_DAGEN, Logregel, Profiel, Uitnodiging, Weergave
 
 
-def accept(uitnodiging):
-    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy or klus."""
+def accept(uitnodiging, besproken=""):
+    """The employee says yes: the employer now sees name, e-mail and CV, as a reaction on the vacancy or klus.
+    `besproken`: the answer to the manager question of a klus that needs the manager's agreement."""
     profiel = uitnodiging.profiel
     medewerker = profiel.medewerker
     with transaction.atomic():
@@ -29,7 +30,7 @@ def accept(uitnodiging):
             # (an earlier reaction of this employee to the klus is the answer; nothing is sent twice).
             locked.klus_reactie, _ = react_to_klus(
                 profiel, locked.klus, f"Geaccepteerde uitnodiging. Bericht van de werkgever: {locked.bericht}",
-                herkomst=UITNODIGING,
+                herkomst=UITNODIGING, besproken=besproken,
             )
             locked.status = Uitnodiging.Status.GEACCEPTEERD
             locked.beantwoord = timezone.now()

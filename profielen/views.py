@@ -108,21 +108,27 @@ def verwijderen(request):
 @require_http_methods(["GET", "POST"])
 @employee_only
 def uitnodiging(request, pk):
-    """GET shows the invitation and two buttons; POST accepts or declines."""
+    """GET shows the invitation and two buttons; POST accepts or declines. Accepting an invitation to a klus that
+    needs the manager's agreement first asks whether the employee discussed it, as the reaction form does."""
     invitation = get_object_or_404(
         Uitnodiging.objects.select_related("werkgever", "vacature", "klus", "profiel"),
         pk=pk, profiel__medewerker=request.medewerker,
     )
+    form = KlusMetProfielForm(klus=invitation.klus) if invitation.klus_id else None
     if request.method == "POST" and invitation.status == Uitnodiging.Status.OPEN:
         if request.POST.get("antwoord") == "accepteren":
-            services.accept(invitation)
+            if form is not None:
+                form = KlusMetProfielForm(request.POST, klus=invitation.klus)
+                if not form.is_valid():
+                    return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation, "form": form})
+            services.accept(invitation, besproken=form.cleaned_data.get("besproken", "") if form else "")
             messages.success(request, f"Je hebt de uitnodiging geaccepteerd. {invitation.werkgever.title} ziet nu "
                              "je naam, e-mailadres en cv.")
         elif request.POST.get("antwoord") == "afwijzen":
             services.decline(invitation)
             messages.success(request, "Je hebt de uitnodiging afgewezen. De werkgever weet niet wie je bent.")
         return redirect("profielen:uitnodiging", pk=pk)
-    return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation})
+    return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation, "form": form})
 
 
 

@@ -1,7 +1,7 @@
 """In Chromium (axe: 0 violations on every employee page): an employee of Beta with a profile reacts to Alfa's
 klus in one click (answering the manager question first; a second visit says "al gereageerd"); an HR editor of
-Alfa invites the anonymous card to another klus in the real admin, the employee accepts, and only then does
-Alfa's invitations page show name and e-mail."""
+Alfa invites the anonymous card to another klus in the real admin, the employee answers the manager question and
+accepts, and only then does Alfa's invitations page show name and e-mail."""
 
 
 import pytest
@@ -68,6 +68,7 @@ def test_one_click_klus_reaction_and_invitation_to_a_klus(live_site, network):
         employee.goto(base + path)
         expect(employee.get_by_text("Voor de klus", exact=False)).to_be_visible()
         assert_no_violations(employee)
+        employee.get_by_label("Nee, nog niet").check()  # the klus needs the manager's agreement
         employee.get_by_role("button", name="Accepteren").click()
         expect(employee.get_by_text("Je hebt de uitnodiging geaccepteerd.", exact=False)).to_be_visible()
         assert_no_violations(employee)
@@ -76,5 +77,6 @@ def test_one_click_klus_reaction_and_invitation_to_a_klus(live_site, network):
         expect(hr.get_by_text("Merel de Wit", exact=False)).to_be_visible()
         expect(hr.get_by_role("link", name="merel@beta.example")).to_be_visible()
 
-    herkomst = dict(KlusReactie.objects.values_list("klus__title", "herkomst"))
-    assert herkomst == {"Kwartiermaker wijkaanpak": PROFIEL, "Datadashboard bouwen": UITNODIGING}
+    herkomst = {title: (origin, besproken) for title, origin, besproken in
+                KlusReactie.objects.values_list("klus__title", "herkomst", "besproken")}
+    assert herkomst == {"Kwartiermaker wijkaanpak": (PROFIEL, "ja"), "Datadashboard bouwen": (UITNODIGING, "nee")}

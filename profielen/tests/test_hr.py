@@ -325,10 +325,15 @@ def test_invite_to_a_klus_accept_reveals_name_email_and_cv_only_then(klussen):
     link = link_in_mail(message.body, r"/medewerkers/profiel/uitnodigingen/\d+/")
     page = body(employee.get(link))
     assert "Voor de klus" in page and "Kwartiermaker Alfa" in page
+    assert world["klus"].akkoord_leidinggevende and "Heb je dit met je leidinggevende besproken?" in page
     mail.outbox.clear()
-    employee.post(link, {"antwoord": "accepteren"})
+    # the klus needs the manager's agreement: accepting without answering the question is refused, nothing sent
+    refused = employee.post(link, {"antwoord": "accepteren"})
+    assert "Zeg of je de klus met je leidinggevende hebt besproken." in body(refused)
+    assert Uitnodiging.objects.get().status == "open" and not KlusReactie.objects.exists() and not mail.outbox
+    employee.post(link, {"antwoord": "accepteren", "besproken": "nee"})
     reactie = KlusReactie.objects.get()
-    assert (reactie.klus_id, reactie.herkomst) == (world["klus"].pk, UITNODIGING)
+    assert (reactie.klus_id, reactie.herkomst, reactie.besproken) == (world["klus"].pk, UITNODIGING, "nee")
     assert (reactie.naam, reactie.email) == ("NaamKraanvogel Achternaam", "kraan@beta.example")
     assert Uitnodiging.objects.get().klus_reactie == reactie and not Reactie.objects.exists()
     assert sorted(m.to[0] for m in mail.outbox) == ["klussen@alfa.example", "kraan@beta.example"]
