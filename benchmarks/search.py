@@ -316,9 +316,9 @@ STATUS_SQL = {
 
 def floor_sql(vendor, params, content_type, today):
     """One statement: the matches materialised once, then the page of results, the total and every facet."""
-    from projecten.status import LOPEND_ZONDER_EINDE_JAREN, _years_before
+    from projecten.status import running_without_end_since
 
-    args = {"today": today, "ct": content_type, "recent": _years_before(today, LOPEND_ZONDER_EINDE_JAREN)}
+    args = {"today": today, "ct": content_type, "recent": running_without_end_since(today)}
     q = params.get("q")
     if q:
         args["match"] = match_string(vendor, q)

@@ -114,13 +114,11 @@ def uitnodiging(request, pk):
         Uitnodiging.objects.select_related("werkgever", "vacature", "klus", "profiel"),
         pk=pk, profiel__medewerker=request.medewerker,
     )
-    form = KlusMetProfielForm(klus=invitation.klus) if invitation.klus_id else None
+    form = KlusMetProfielForm(request.POST or None, klus=invitation.klus) if invitation.klus_id else None
     if request.method == "POST" and invitation.status == Uitnodiging.Status.OPEN:
         if request.POST.get("antwoord") == "accepteren":
-            if form is not None:
-                form = KlusMetProfielForm(request.POST, klus=invitation.klus)
-                if not form.is_valid():
-                    return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation, "form": form})
+            if form is not None and not form.is_valid():
+                return render(request, "profielen/uitnodiging.html", {"uitnodiging": invitation, "form": form})
             services.accept(invitation, besproken=form.cleaned_data.get("besproken", "") if form else "")
             messages.success(request, f"Je hebt de uitnodiging geaccepteerd. {invitation.werkgever.title} ziet nu "
                              "je naam, e-mailadres en cv.")

@@ -18,11 +18,13 @@ class Status(models.TextChoices):
 LOPEND_ZONDER_EINDE_JAREN = 2
 
 
-def _years_before(day, years):
+def running_without_end_since(today):
+    """The earliest start at which a project without an end date still counts as running on `today`."""
+    years = LOPEND_ZONDER_EINDE_JAREN
     try:
-        return day.replace(year=day.year - years)
+        return today.replace(year=today.year - years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+        return today.replace(year=today.year - years, day=28)
 
 
 def status_q(status, today):
@@ -37,7 +39,7 @@ def status_q(status, today):
     planned = ~ended & Q(looptijd_start__gt=today)
     running = ~ended & ~planned & (
         Q(looptijd_eind_tot__gte=today)
-        | Q(looptijd_eind_tot__isnull=True, looptijd_start__gte=_years_before(today, LOPEND_ZONDER_EINDE_JAREN))
+        | Q(looptijd_eind_tot__isnull=True, looptijd_start__gte=running_without_end_since(today))
     )
     if status == Status.AFGEROND:
         return ended
@@ -56,6 +58,6 @@ def status_on(project, today):
         return Status.AFGEROND
     if start and start > today:
         return Status.GEPLAND
-    if end or (start and start >= _years_before(today, LOPEND_ZONDER_EINDE_JAREN)):
+    if end or (start and start >= running_without_end_since(today)):
         return Status.LOPEND
     return Status.ONBEKEND
