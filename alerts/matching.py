@@ -93,28 +93,31 @@ class Matcher:
         return self._text[query]
 
     def _phase_dates(self):
-        """Per page of the table: employer id and the start of each phase (date ordinals, -1 for none)."""
+        """Per page of the table: employer id, the start of each phase and the day it first went live
+        (date ordinals, -1 for none)."""
         if self._dates is None:
             size = len(self.table)
-            dates = {name: np.full(size, -1, dtype=np.int64) for name in ("werkgever", "intern", "netwerk", "openbaar")}
+            names = ("werkgever", "intern", "netwerk", "openbaar", "live")
+            dates = {name: np.full(size, -1, dtype=np.int64) for name in names}
             rows = list(VacaturePage.objects.values_list(
-                "pk", "werkgever_id", "publicatiedatum", "start_netwerk", "start_openbaar",
+                "pk", "werkgever_id", "publicatiedatum", "start_netwerk", "start_openbaar", "first_published_at",
             ))
             if rows:
                 positions, found = self.table.index([row[0] for row in rows])
-                for (_, werkgever, intern, netwerk, openbaar), position, ok in zip(rows, positions, found, strict=True):
+                for (_, werkgever, *days, live), position, ok in zip(rows, positions, found, strict=True):
                     if ok:
                         dates["werkgever"][position] = werkgever or -1
-                        dates["intern"][position] = intern.toordinal() if intern else -1
-                        dates["netwerk"][position] = netwerk.toordinal() if netwerk else -1
-                        dates["openbaar"][position] = openbaar.toordinal() if openbaar else -1
+                        for name, value in zip(("intern", "netwerk", "openbaar"), days, strict=True):
+                            dates[name][position] = value.toordinal() if value else -1
+                        dates["live"][position] = phases.local_date(live).toordinal() if live else -1
             self._dates = dates
         return self._dates
 
     def visible_since(self, audience) -> np.ndarray:
         """Per page: the first day `audience` could see it (ordinal), by the phases of `vacatures.phases`:
         the public from `openbaar`; an employee from `netwerk` (or `openbaar` for a vacancy without it),
-        and from `intern` for their own employer."""
+        and from `intern` for their own employer; never before the page first went live (a vacancy entered
+        today with a publication date last week became visible today)."""
         start = self._starts.get(audience)
         if start is None:
             dates = self._phase_dates()
@@ -122,6 +125,7 @@ class Matcher:
             if audience.werkgever_id is not None:
                 start = np.where(dates["netwerk"] >= 0, dates["netwerk"], start)
                 start = np.where(dates["werkgever"] == audience.werkgever_id, dates["intern"], start)
+            start = np.maximum(start, dates["live"])
             self._starts[audience] = start
         return start
 

@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from alerts.mails import day
 from alerts.models import Alert, AlertVerzending, VerzondenVacature
@@ -22,6 +23,7 @@ from conftest import link_in_mail
 from outbox.tests.fixtures import database_tasks, mail_tasks, run_worker, smtp_settings
 from search.tests.test_unavailable import closed_port
 from taxonomie.models import Regio
+from vacatures.models import VacaturePage
 from vacatures.tests.fixtures import TODAY
 
 OWN = "iemand@alfa.example"
@@ -57,6 +59,7 @@ def test_each_address_gets_a_vacancy_when_it_becomes_visible_to_it_and_once(make
     make_vacancy("beta", "Informatieadviseur", published_days_ago=-3, closes_in=30, vakgebied="ict",
                  route="direct_openbaar")
     old = make_vacancy("beta", "Al lang openbaar", published_days_ago=30, closes_in=10)
+    went_live(old, days_ago=30)
     titles = {stepwise.title, direct.title, "Informatieadviseur", old.title}
 
     seen = run_days(0, 25, titles, (OWN, OTHER, OUTSIDE))
@@ -73,6 +76,35 @@ def test_each_address_gets_a_vacancy_when_it_becomes_visible_to_it_and_once(make
     }
     mail.outbox.clear()
     run("dagelijks", today=TODAY + timedelta(days=26))
+    assert not mail.outbox
+
+
+def went_live(vacancy, days_ago):
+    """The vacancy has been live since `days_ago` (as if published then, not in this test)."""
+    VacaturePage.objects.filter(pk=vacancy.pk).update(first_published_at=timezone.now() - timedelta(days=days_ago))
+
+
+def test_a_vacancy_entered_late_with_an_earlier_publication_date_is_mailed_when_it_goes_live(
+        make_vacancy, network):
+    # Confirmed today; a vacancy put online tomorrow, public since (its dates say) three days ago, and one that
+    # has been online and public since before the alert: only the first is new to these addresses.
+    for address in (OTHER, OUTSIDE):
+        subscribe(address)
+    mail.outbox.clear()
+    before = make_vacancy("alfa", "Al openbaar", published_days_ago=10, closes_in=20, route="direct_openbaar")
+    went_live(before, days_ago=10)
+    late = make_vacancy("alfa", "Laat ingevoerd", published_days_ago=3, closes_in=20, route="direct_openbaar",
+                        live=False)
+    run("dagelijks", today=TODAY + timedelta(days=1))
+    assert not mail.outbox  # not live yet
+    late.save_revision().publish()
+    went_live(late, days_ago=-1)
+    run("dagelijks", today=TODAY + timedelta(days=1))
+    titles = {before.title, late.title}
+    assert mailed_titles(OUTSIDE, titles) == [{late.title}]
+    assert mailed_titles(OTHER, titles) == [{late.title}]
+    mail.outbox.clear()
+    run("dagelijks", today=TODAY + timedelta(days=2))
     assert not mail.outbox
 
 
