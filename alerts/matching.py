@@ -131,12 +131,26 @@ class Matcher:
 
     def matches(self, alert, since: date | None = None) -> list[int]:
         """Primary keys of the vacancies the alert finds today for its address (sent or not); with
-        `since`, only those that became visible to the address on or after that day."""
+        `since`, only those that became visible to the address on or after that day. An address that
+        came to count as an employee later (`alert.doelgroep_sinds`) saw the onder-water ones from then."""
         audience = self.audience(alert.email)
         mask = self.criteria_mask(alert.criteria, alert.criteria_sleutel) & self.visible(audience)
         if since is not None:
-            mask = mask & (self.visible_since(audience) >= since.toordinal())
+            start = self.visible_since(audience)
+            if alert.doelgroep_sinds is not None:
+                start = np.where(self.visible(PUBLIC), start, np.maximum(start, alert.doelgroep_sinds.toordinal()))
+            mask = mask & (start >= since.toordinal())
         return [int(pk) for pk in self.table.pks[np.flatnonzero(mask)]]
+
+    def follow_audience(self, alert) -> bool:
+        """Note who the alert's address counts as today; True when that changed (saved on the alert)."""
+        key = self.audience(alert.email).cache_key
+        if key == alert.doelgroep:
+            return False
+        if alert.doelgroep:  # changed since confirmation or the last run
+            alert.doelgroep_sinds = self.today
+        alert.doelgroep = key
+        return True
 
     def not_public(self, pks) -> set[int]:
         """Which of `pks` are not public today (‘onder water’ or internal)."""

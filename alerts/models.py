@@ -35,6 +35,11 @@ class Alert(models.Model):
         help_text="Aanmaken, bevestigen, wijzigen of ‘bewaren’: na 12 maanden zonder volgt één bewaarvraag.",
     )
     bewaarvraag_op = models.DateTimeField("bewaarvraag verstuurd op", null=True, blank=True)
+    # Who the address counted as at confirmation or the last run (`Audience.cache_key`), and the day that
+    # changed after confirmation (a domain added to an employer): onder-water vacancies it could not see
+    # before became visible to it on that day.
+    doelgroep = models.CharField("telt als", max_length=40, blank=True, editable=False)
+    doelgroep_sinds = models.DateField("telt zo sinds", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "vacaturealert"

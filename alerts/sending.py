@@ -71,11 +71,14 @@ def run(frequentie, today=None, batch_size=BATCH_SIZE, progress=False, send=True
     bar = tqdm(total=alerts.count(), unit="alert", disable=not progress, desc=f"alerts {frequentie}")
     last = 0
     while True:
-        fields = ("pk", "email", "criteria", "criteria_sleutel", "bevestigd_op")
+        fields = ("pk", "email", "criteria", "criteria_sleutel", "bevestigd_op", "doelgroep", "doelgroep_sinds")
         batch = list(alerts.filter(pk__gt=last).only(*fields)[:batch_size])
         if not batch:
             break
         last = batch[-1].pk
+        if send:
+            changed = [alert for alert in batch if matcher.follow_audience(alert)]
+            Alert.objects.bulk_update(changed, ["doelgroep", "doelgroep_sinds"])
         found = {}
         for alert in batch:
             try:

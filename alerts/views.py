@@ -19,6 +19,7 @@ from kern.ratelimit import KEY, RATE, too_many
 
 from . import criteria as alert_criteria
 from .forms import AlertForm, FrequentieForm
+from .matching import audience_for_email
 from .models import MAX_PER_ADDRESS, Alert, Soort
 from .models import AlertVerzending as Verzending
 from .sending import UNCONFIRMED_KEPT
@@ -85,7 +86,9 @@ def bevestigen(request, token):
     if request.method != "POST":
         return render(request, "alerts/bevestigen.html", context)
     now = timezone.now()
-    Alert.objects.filter(pk=alert.pk, bevestigd_op__isnull=True).update(bevestigd_op=now)
+    Alert.objects.filter(pk=alert.pk, bevestigd_op__isnull=True).update(
+        bevestigd_op=now, doelgroep=audience_for_email(alert.email).cache_key,
+    )
     alert.touch(now)
     logger.info("Vacaturealert %s bevestigd", alert.pk)
     return render(request, "alerts/bevestigd.html", context)

@@ -76,12 +76,6 @@ def build(args, rng):
         parent = employer
         title = f"{rng.choice(FUNCTIES)} {rng.choice(ONDERWERPEN)}"
         slug = f"v{i + 1}"
-        pages.append(Page(
-            path=parent.path + f"{counts[employer.pk]:04d}", depth=parent.depth + 1, numchild=0,
-            translation_key=uuid.uuid4(), locale=locale, live=True, has_unpublished_changes=False,
-            first_published_at=now, last_published_at=now, title=title, draft_title=title, slug=slug,
-            content_type=content_type, url_path=f"{parent.url_path}{slug}/", seo_title="", search_description="",
-        ))
         new = i < args.new
         route = rng.random()
         if new and route < 0.5:  # public today
@@ -91,6 +85,13 @@ def build(args, rng):
         else:  # visible for weeks
             publicatiedatum = today - timedelta(days=rng.randint(25, 60))
             start_netwerk, start_openbaar = publicatiedatum + timedelta(days=7), publicatiedatum + timedelta(days=21)
+        went_live = phases.start_of_day(publicatiedatum) + timedelta(hours=8)
+        pages.append(Page(
+            path=parent.path + f"{counts[employer.pk]:04d}", depth=parent.depth + 1, numchild=0,
+            translation_key=uuid.uuid4(), locale=locale, live=True, has_unpublished_changes=False,
+            first_published_at=went_live, last_published_at=went_live, title=title, draft_title=title, slug=slug,
+            content_type=content_type, url_path=f"{parent.url_path}{slug}/", seo_title="", search_description="",
+        ))
         low = rng.choice([16, 24, 32, 36])
         details.append(dict(
             werkgever_id=employer.pk, dienstverband=rng.choice(Dienstverband.values), uren_min=low,

@@ -1,12 +1,15 @@
 """Saving and confirming an alert through the site's own pages and the links in the mails."""
 
 import re
+from datetime import timedelta
 from html import unescape
 
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from conftest import link_in_mail
+from vacatures.models import VacaturePage
 
 ALERT_LINK = re.compile(r'href="(/vacaturealerts/nieuw/[^"]*)">Ontvang nieuwe vacatures per e-mail')
 
@@ -45,3 +48,10 @@ def subscribe(email, listing_url="/vacatures/", client=None, frequentie="dagelij
     link = confirmation_link(email)
     assert client.post(link).status_code == 200
     return link
+
+
+def went_live(vacancy, days_ago):
+    """The vacancy has been live since `days_ago` (as if published then, not in this test): for alerts it
+    became visible then, not today."""
+    VacaturePage.objects.filter(pk=vacancy.pk).update(first_published_at=timezone.now() - timedelta(days=days_ago))
+    return vacancy

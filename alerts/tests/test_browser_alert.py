@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from alerts.models import Alert
 from alerts.sending import run
-from alerts.tests.helpers import mails_to
+from alerts.tests.helpers import mails_to, went_live
 from conftest import link_in_mail
 from home.tests.browser import format_violations, open_browser, run_axe
 
@@ -21,7 +21,7 @@ def no_violations(page):
 
 @pytest.mark.django_db(transaction=True)
 def test_save_confirm_and_stop_an_alert_in_the_browser(live_site, make_vacancy):
-    make_vacancy("alfa", "Beleidsadviseur wonen")
+    went_live(make_vacancy("alfa", "Beleidsadviseur wonen"), days_ago=30)
     with open_browser() as browser:
         page = browser.new_page()
         page.goto(live_site.url + "/vacatures/?vakgebied=beleid&dienstverband=vast")
@@ -51,6 +51,7 @@ def test_save_confirm_and_stop_an_alert_in_the_browser(live_site, make_vacancy):
         mail.outbox.clear()
         run("wekelijks")
         [message] = mails_to(EMAIL)
+        assert "Adviseur beleid" in message.body and "Beleidsadviseur wonen" not in message.body
         page.goto(live_site.url + link_in_mail(message.body, r"/vacaturealerts/[\w-]+/"))
         expect(page.get_by_role("heading", name="Je vacaturealert")).to_be_visible()
         no_violations(page)

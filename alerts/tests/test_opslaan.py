@@ -9,7 +9,7 @@ from django.test import Client
 
 from alerts.models import MAX_PER_ADDRESS, Alert
 from alerts.sending import run
-from alerts.tests.helpers import alert_link, confirmation_link, save
+from alerts.tests.helpers import alert_link, confirmation_link, save, went_live
 from conftest import sign_in
 from taxonomie.models import Regio
 
@@ -17,9 +17,9 @@ from taxonomie.models import Regio
 @pytest.fixture
 def vacancies(make_vacancy):
     return {
-        "beleid": make_vacancy("alfa", "Beleidsadviseur wonen"),
-        "ict": make_vacancy("beta", "Informatieadviseur", vakgebied="ict", dienstverband="tijdelijk", uren_min=16,
-                            uren_max=24),
+        "beleid": went_live(make_vacancy("alfa", "Beleidsadviseur wonen"), days_ago=30),
+        "ict": went_live(make_vacancy("beta", "Informatieadviseur", vakgebied="ict", dienstverband="tijdelijk",
+                                      uren_min=16, uren_max=24), days_ago=30),
     }
 
 

@@ -12,18 +12,16 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.test import Client, override_settings
-from django.utils import timezone
 
 from alerts.mails import day
 from alerts.models import Alert, AlertVerzending, VerzondenVacature
 from alerts.sending import run, run_alerts
-from alerts.tests.helpers import mails_to, subscribe
+from alerts.tests.helpers import mails_to, subscribe, went_live
 from config.settings.search import search_backends
 from conftest import link_in_mail
 from outbox.tests.fixtures import database_tasks, mail_tasks, run_worker, smtp_settings
 from search.tests.test_unavailable import closed_port
 from taxonomie.models import Regio
-from vacatures.models import VacaturePage
 from vacatures.tests.fixtures import TODAY
 
 OWN = "iemand@alfa.example"
@@ -77,11 +75,6 @@ def test_each_address_gets_a_vacancy_when_it_becomes_visible_to_it_and_once(make
     mail.outbox.clear()
     run("dagelijks", today=TODAY + timedelta(days=26))
     assert not mail.outbox
-
-
-def went_live(vacancy, days_ago):
-    """The vacancy has been live since `days_ago` (as if published then, not in this test)."""
-    VacaturePage.objects.filter(pk=vacancy.pk).update(first_published_at=timezone.now() - timedelta(days=days_ago))
 
 
 def test_a_vacancy_entered_late_with_an_earlier_publication_date_is_mailed_when_it_goes_live(
@@ -192,6 +185,55 @@ def test_removing_a_domain_stops_onder_water_at_once(make_vacancy, network):
     seen = run_days(8, 22, {vacancy.title}, (OTHER,))
     assert seen[OTHER] == [(22, {vacancy.title})]  # as the public, once it is public
     assert VerzondenVacature.objects.get().onder_water is False
+
+
+def test_removing_one_of_two_domains_after_an_onder_water_mail(make_vacancy, network):
+    kept, removed = "iemand@beta.example", "iemand@beta-oud.example"
+    beta = network["beta"]
+    beta.email_domeinen = "beta.example\nbeta-oud.example"
+    beta.save_revision().publish()
+    for address in (kept, removed):
+        subscribe(address)
+    mail.outbox.clear()
+    first = make_vacancy("alfa", "Eerste onder water", published_days_ago=-1, closes_in=40)  # netwerk day 8
+    second = make_vacancy("alfa", "Tweede onder water", published_days_ago=-3, closes_in=40)  # netwerk day 10
+    titles = {first.title, second.title}
+    seen = run_days(8, 8, titles, (kept, removed))
+    assert seen == {kept: [(8, {first.title})], removed: [(8, {first.title})]}
+    beta.email_domeinen = "beta.example"
+    beta.save_revision().publish()
+    seen = run_days(9, 25, titles, (kept, removed))
+    # The kept domain goes on as before; the removed one sees the second only when it is public (day 24),
+    # and never the first again (already mailed, also when it turns public on day 22).
+    assert seen == {kept: [(10, {second.title})], removed: [(24, {second.title})]}
+
+
+def test_a_domain_added_after_confirmation_brings_the_onder_water_vacancies_from_that_day(make_vacancy, network):
+    address = "iemand@beta-nieuw.example"
+    subscribe(address)
+    mail.outbox.clear()
+    onder_water = make_vacancy("alfa", "Al onder water", published_days_ago=10, closes_in=30)  # netwerk since day -3
+    went_live(onder_water, days_ago=10)
+    public = make_vacancy("alfa", "Al lang openbaar", published_days_ago=30, closes_in=10)
+    went_live(public, days_ago=30)
+    titles = {onder_water.title, public.title}
+    assert run_days(0, 1, titles, (address,))[address] == []  # the public address sees neither as new
+    beta = network["beta"]
+    beta.email_domeinen = "beta.example\nbeta-nieuw.example"
+    beta.save_revision().publish()
+    # From day 2 the address counts as Beta's: the onder-water vacancy became visible to it that day, once.
+    assert run_days(2, 20, titles, (address,))[address] == [(2, {onder_water.title})]
+    assert VerzondenVacature.objects.get().onder_water is True
+
+
+def test_a_vacancy_moved_back_to_onder_water_waits_for_its_new_public_date(make_vacancy, network):
+    subscribe(OUTSIDE)
+    mail.outbox.clear()
+    vacancy = make_vacancy("alfa", "Later openbaar", published_days_ago=-1, closes_in=40)  # public from day 22
+    vacancy.publicatieroute = "eigen_data"
+    vacancy.start_openbaar = TODAY + timedelta(days=30)
+    vacancy.save_revision().publish()
+    assert run_days(20, 31, {vacancy.title}, (OUTSIDE,))[OUTSIDE] == [(30, {vacancy.title})]
 
 
 def test_the_employer_leaving_the_network_stops_onder_water(make_vacancy, network):
