@@ -117,8 +117,9 @@ def waiting_lists(periode, regio, werkgever_ids):
 
 
 def school_diagram(rows):
-    """Per employer its target and its participants, one bar each: the shortfall is the difference."""
-    return staafdiagram(rows, [
+    """Per employer three bars: its target, its participants and the shortfall (in its own colour)."""
+    return staafdiagram([{**row, "tekort_getal": row["tekort"] or 0} for row in rows], [
         ("Doel", [Reeks("doel_getal", KLEUREN["gepubliceerd"], "Doel")]),
         ("Deelnemers", [Reeks("deelnemers", KLEUREN["eigen"], "Deelnemers")]),
+        ("Tekort", [Reeks("tekort_getal", KLEUREN["netwerk"], "Tekort tot het doel")]),
     ])

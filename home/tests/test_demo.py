@@ -17,11 +17,15 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
 from wagtail.models import Page
 
+from agenda.models import EvenementPage
 from home.management.commands.load_demo import ADMIN_USERNAME, DEMO_PROJECTS
 from home.models import DemoInhoud, HomePage
+from opleidingen.choices import Status as InschrijvingStatus
+from opleidingen.models import Doelstelling, Inschrijving, Sessie
 from projecten.models import InspiratieIndexPage, ProjectPage
 from rapportage.access import visible_employer_ids
 from rapportage.figures import Periode, organisation_figures
@@ -120,6 +124,17 @@ def test_load_demo_stores_only_reserved_addresses_and_consistent_figures():
     assert FaqVraag.objects.filter(gepubliceerd=True).count() >= 3
     # Jouw Baan Mijn Baan: the demo's offers make at least one pair and one ring of three.
     assert set(Ruil.objects.values_list("soort", flat=True)) == {"paar", "ring"}
+    # The School: this year's target for each of the 17 Twente employers; a full session, a waiting list and
+    # past sessions. The agenda: an event week with activities of their own.
+    assert len(TWENTE) == 17
+    assert set(Doelstelling.objects.filter(jaar=today.year).values_list("werkgever__title", flat=True)) == {
+        title for title, *_ in TWENTE
+    }
+    taken = Count("inschrijvingen", filter=Q(inschrijvingen__status=InschrijvingStatus.INGESCHREVEN))
+    assert Sessie.objects.annotate(taken=taken).filter(taken__gte=F("capaciteit")).exists()
+    assert Inschrijving.objects.filter(status=InschrijvingStatus.WACHTLIJST).exists()
+    assert Sessie.objects.filter(einde__lt=timezone.now()).exists()
+    assert EvenementPage.objects.annotate(n=Count("activiteiten")).filter(n__gte=3).exists()
 
 
 @pytest.mark.django_db(transaction=True)

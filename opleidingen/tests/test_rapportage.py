@@ -2,6 +2,7 @@
 fte and the year's percentage), the top 5 trainings, the waiting lists and cancellations, checked against
 counts computed here from the rows the test made. Counts only: no names in the report."""
 
+import re
 from collections import Counter
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -71,9 +72,13 @@ def test_figures_against_independent_counts(network, make_training):
     assert got == expected_rows()
     assert totals["deelnemers"] == sum(1 for *_, s, _ in REGISTRATIONS if s == "ingeschreven")
 
+    top = top_trainings(Periode.jaar(2024), None, ids)
+    assert [(r["opleiding"], r["deelnemers"]) for r in top] == expected_top()
+
+
+def expected_top():
     participants = Counter(t for _, t, s, _ in REGISTRATIONS if s == "ingeschreven")
-    expected_top = sorted(participants.items(), key=lambda item: (-item[1], item[0]))[:5]
-    assert [(r["opleiding"], r["deelnemers"]) for r in top_trainings(Periode.jaar(2024), None, ids)] == expected_top
+    return sorted(participants.items(), key=lambda item: (-item[1], item[0]))[:5]
 
 
 def test_the_report_page_and_export(network, make_training):
@@ -87,6 +92,12 @@ def test_the_report_page_and_export(network, make_training):
     assert body[:-1] == expected_rows()
     assert body[-1][0] == "Totaal"
     assert "Persoon" not in html  # counts only, never names
+    top = body_of(table(html, "tabel-top5-opleidingen"))
+    assert [(row[1], row[2]) for row in top] == expected_top()
+    # The chart: per employer its target, participants and shortfall (as its accessible description says).
+    chart = re.findall(r"<title>([^<]*— Doel: [^<]*)</title>", html)
+    assert chart == [f"{name} — Doel: {doel}, Deelnemers: {deelnemers}, Tekort: {tekort}"
+                     for name, doel, deelnemers, tekort, *_ in expected_rows()]
     waiting = body_of(table(html, "tabel-wachtlijsten"))
     assert [(row[0], row[2]) for row in waiting] == [("Training 3", 2)]  # one of Alfa and one of Beta
     export = csv_rows(client.get(URL + "&export=csv&tabel=school"))
