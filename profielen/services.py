@@ -9,7 +9,13 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from reacties.models import PROFIEL, UITNODIGING, KlusReactie, Reactie, count_reaction
-from reacties.tasks import confirm_klus_to_candidate, contact_address, notify_employer, notify_klus_employer
+from reacties.tasks import (
+    confirm_klus_to_candidate,
+    confirm_to_candidate,
+    contact_address,
+    notify_employer,
+    notify_klus_employer,
+)
 from vacatures import phases
 from vacatures.choices import Herkomst
 
@@ -52,6 +58,7 @@ def accept(uitnodiging, besproken=""):
         locked.save()
     if contact_address(locked.vacature):  # the vacancy's contact hears of it as of any reaction
         notify_employer.enqueue(locked.reactie_id)
+    confirm_to_candidate.enqueue(locked.reactie_id)  # what was sent, how long it is kept, the deletion link
     return locked
 
 
@@ -137,6 +144,14 @@ def export(profiel: Profiel | None, medewerker):
              "herkomst": r.get_herkomst_display(), "naam": r.naam, "e-mailadres": r.email, "motivatie": r.motivatie,
              "cv": os.path.basename(r.cv.name) if r.cv else None, "ontvangen": r.aangemaakt.isoformat()}
             for r in KlusReactie.objects.filter(medewerker=medewerker).select_related("klus", "klus__werkgever")
+        ],
+        # Reactions to vacancies made by accepting an invitation (each also has its own deletion link).
+        "reacties_op_vacatures": [
+            {"vacature": r.vacature.title, "werkgever": r.vacature.werkgever.title if r.vacature.werkgever else None,
+             "herkomst": r.get_herkomst_display(), "naam": r.naam, "e-mailadres": r.email, "motivatie": r.motivatie,
+             "cv": os.path.basename(r.cv.name) if r.cv else None, "ontvangen": r.aangemaakt.isoformat()}
+            for r in Reactie.objects.filter(uitnodiging__profiel__medewerker=medewerker)
+            .select_related("vacature", "vacature__werkgever")
         ],
     }
     if profiel is None:

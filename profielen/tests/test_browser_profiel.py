@@ -44,7 +44,9 @@ def invite_card(hr, card, target, message):
     """On an open profile search: open `card`, invite it for `target` (a vacancy or klus) with `message`.
     Returns the path of the invitation in the mail to the employee; the HR page still shows no name."""
     hr.get_by_role("link", name=card).click()
+    assert_no_violations(hr)  # the anonymous card
     hr.get_by_role("link", name="Uitnodigen").click()
+    assert_no_violations(hr)  # the invitation form
     hr.get_by_label("Uitnodigen voor").select_option(label=target)
     hr.get_by_label("Kort bericht").fill(message)
     mail.outbox.clear()
@@ -87,10 +89,12 @@ def test_profile_form_invitation_and_acceptance(live_site, network, make_vacancy
 
         hr = browser.new_page()
         hr_sign_in(hr, base)
-        hr.goto(base + "/admin/profielen/")
+        hr.get_by_role("link", name="Profielen zoeken").click()  # the admin menu, as an HR editor finds it
         expect(hr.get_by_role("heading", name="1 kaart")).to_be_visible()
         assert "Merel" not in hr.content() and "merel@beta.example" not in hr.content()
+        assert_no_violations(hr)
         path = invite_card(hr, "Adviseur wonen", "Adviseur wonen Alfa", "Zou je willen reageren?")
+        assert_no_violations(hr)  # the invitations list
         employee.goto(base + path)
         expect(employee.get_by_role("heading", level=1)).to_have_text("Uitnodiging van Alfa")
         assert_no_violations(employee)
@@ -100,3 +104,4 @@ def test_profile_form_invitation_and_acceptance(live_site, network, make_vacancy
         hr.reload()
         expect(hr.get_by_text("Merel de Wit", exact=False)).to_be_visible()
         expect(hr.get_by_role("link", name="merel@beta.example")).to_be_visible()
+        assert_no_violations(hr)

@@ -8,11 +8,14 @@ Four employees, each with a profile made through the real form:
 - Gamma-1 (Gamma): on, hidden from Alfa.
 """
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from conftest import link_in_mail, make_pdf, sign_in
 from home.site_setup import ensure_klus_index
@@ -158,6 +161,8 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
     for secret in personal("Kraanvogel"):
         assert secret not in listing
     assert "anoniem" in listing
+    for page in (search, card, form, listing):
+        assert "/cv/" not in page  # no link to the CV either
 
     employee = world["clients"]["Kraanvogel"]
     link = link_in_mail(message.body, r"/medewerkers/profiel/uitnodigingen/\d+/")
@@ -166,7 +171,16 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
     assert world["clients"]["Roerdomp"].get(link).status_code == 404  # someone else's invitation
     mail.outbox.clear()
     employee.post(link, {"antwoord": "accepteren"})
-    assert [m.to for m in mail.outbox] == [["werving@alfa.example"]]  # as for any reaction: the contact hears
+    # As for any reaction: the contact hears of it, and the employee gets what was sent with a deletion link.
+    assert sorted(m.to[0] for m in mail.outbox) == ["kraan@beta.example", "werving@alfa.example"]
+    confirmation = next(m for m in mail.outbox if m.to == ["kraan@beta.example"])
+    assert confirmation.subject == "Je reactie op Adviseur Wonen Alfa"
+    deletion = link_in_mail(confirmation.body, r"/vacatures/reageren/verwijderen/[\w-]+/")
+    export = json.loads(employee.get("/medewerkers/profiel/export/").content)
+    [sent] = export["reacties_op_vacatures"]
+    assert (sent["vacature"], sent["naam"], sent["e-mailadres"]) == (
+        "Adviseur Wonen Alfa", "NaamKraanvogel Achternaam", "kraan@beta.example")
+    assert sent["cv"] == personal("Kraanvogel")[2]
 
     reactie = Reactie.objects.get()
     assert reactie.herkomst == UITNODIGING and reactie.vacature == world["vacature"]
@@ -180,6 +194,10 @@ def test_invite_accept_reveals_name_email_and_cv_only_then(world):
     beta = hr_client("hr-beta", world)
     assert "NaamKraanvogel" not in body(beta.get("/admin/reacties/"))
     assert beta.get(cv_link).status_code == 404
+    # The deletion link from the confirmation removes the reaction and its copy of the CV at once.
+    cv_copy = reactie.cv.path
+    Client().post(deletion)
+    assert not Reactie.objects.exists() and not Path(cv_copy).exists()
 
 
 def test_decline_reveals_nothing(world):
