@@ -11,6 +11,7 @@ from conftest import sign_in
 from kern.audience import PUBLIC, Audience
 from klussen.models import CLOSE_WITHOUT_OUTCOME, KlusPage
 from klussen.tests.fixtures import OPEN, TODAY, WORD, build_every_state, klus_factory
+from klussen.wagtail_hooks import UNPUBLISH_WITHOUT_OUTCOME
 from vacatures.models import WerkgeverRedactie
 from vacatures.tests import fixtures
 from vacatures.tests.test_admin import RICH_TEXT
@@ -135,6 +136,25 @@ def test_closing_without_an_outcome_is_refused(network, client):
     employee = sign_in("iemand@beta.example")
     assert "Te sluiten klus" not in employee.get("/klussen/").content.decode()
     assert employee.get(klus.url).status_code == 404
+
+
+def test_a_klus_cannot_be_taken_offline_without_an_outcome(network, client):
+    make = klus_factory(network)
+    klus, other = make("alfa", "Offline klus"), make("alfa", "Andere klus")
+    client.force_login(editor(network, "alfa"))
+    response = client.post(f"/admin/pages/{klus.pk}/unpublish/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{klus.pk}/edit/"
+    assert UNPUBLISH_WITHOUT_OUTCOME in response.content.decode()
+    response = client.post(f"/admin/bulk/wagtailcore/page/unpublish/?id={klus.pk}&id={other.pk}", follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{klus.get_parent().pk}/"
+    assert "Zonder uitkomst: Offline klus, Andere klus." in response.content.decode()
+    mine = KlusPage.objects.filter(pk__in=[klus.pk, other.pk])
+    assert mine.filter(live=True).count() == 2
+    # Closed with an outcome, it can go offline.
+    client.post(f"/admin/pages/{klus.pk}/edit/", klus_form(klus, afgesloten_op=TODAY.isoformat(),
+                                                           uitkomst="ingetrokken", **{"action-publish": "1"}))
+    assert client.post(f"/admin/pages/{klus.pk}/unpublish/").status_code == 302
+    assert list(mine.filter(live=True)) == [other]
 
 
 def test_the_model_refuses_closing_without_an_outcome_too(network):
