@@ -10,17 +10,19 @@ Four employees, each with a profile made through the real form:
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from conftest import link_in_mail, make_pdf, sign_in
 from home.site_setup import ensure_klus_index
 from klussen.tests.fixtures import TODAY, klus_factory
-from profielen.models import Logregel, Profiel, Uitnodiging
+from profielen.models import Logregel, Profiel, Uitnodiging, Weergave
 from profielen.tests.helpers import add_employer, body, hr_client, profile_form
 from reacties.models import UITNODIGING, KlusReactie, Reactie
 
@@ -242,9 +244,16 @@ def test_audit_log_for_coordinators_and_statistics_per_employer_for_the_employee
     assert {r["werkgever"] for r in export["logboek"]} == {"Alfa"} and "u-hr-alfa" not in str(export)
     assert sum(w["in_zoekresultaat"] for w in export["weergaven"]) == 2 and len(export["uitnodigingen"]) == 1
 
+    # The last 90 days are today and the 89 before: a view 89 days ago counts, one 90 days ago does not.
+    profiel = Profiel.objects.get(functie="Functie Kraanvogel")
+    today = timezone.localdate()
+    Weergave.objects.create(profiel=profiel, werkgever=world["alfa"], datum=today - timedelta(days=89),
+                            in_zoekresultaat=5, geopend=3)
+    Weergave.objects.create(profiel=profiel, werkgever=world["alfa"], datum=today - timedelta(days=90),
+                            in_zoekresultaat=100, geopend=100)
     own = body(world["clients"]["Kraanvogel"].get(URL))
     row = re.search(r"<td class=\"utrecht-table__cell\">Alfa</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>", own)
-    assert row and row.groups() == ("2", "1")
+    assert row and row.groups() == ("7", "4")
     assert "u-hr-alfa" not in own and "Adviseur Wonen Alfa" in own
     # a card that was never shown has no statistics
     assert "Nog geen enkele werkgever zag je kaart" in body(world["clients"]["Grutto"].get(URL))
