@@ -68,30 +68,46 @@ def mail_swap_proposed(deelname_id, attempt=1):
     deliver(message, mail_swap_proposed, (deelname_id,), attempt, f"ruil {deelname.ruil_id} voorgesteld")
 
 
-def employer_recipients(werkgever_id):
-    """The employer's editors and the network's coordinators (active users with an address)."""
-    users = get_user_model().objects.filter(
-        Q(groups__werkgever_redactie__werkgever_id=werkgever_id) | Q(groups__name=COORDINATORS),
-        is_active=True,
-    ).exclude(email="")
+def _users(**filters):
+    return get_user_model().objects.filter(is_active=True, **filters).exclude(email="")
+
+
+def proposal_recipients(ruil_id):
+    """Who hears that a swap is proposed, one address each: the editors of its employers and the network's
+    coordinators (active users with an address)."""
+    werkgever_ids = Deelname.objects.filter(ruil_id=ruil_id).values("werkgever_id")
+    users = _users().filter(
+        Q(groups__werkgever_redactie__werkgever_id__in=werkgever_ids) | Q(groups__name=COORDINATORS),
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
+def _and(names):
+    return " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
 @mail_task
-def mail_employer_proposed(ruil_id, werkgever_id, attempt=1):
-    """To the employer of a participant: a swap is proposed and needs its agreement in the admin."""
+def mail_employer_proposed(ruil_id, email, attempt=1):
+    """To one employer editor or coordinator, once per swap: the swap's employers and jobs, and on behalf of
+    which of them this person can agree in the admin (a coordinator: all)."""
     ruil = Ruil.objects.filter(pk=ruil_id).first()
-    deelnames = [d for d in ruil.ordered_deelnames() if d.werkgever_id == werkgever_id] if ruil else []
-    recipients = employer_recipients(werkgever_id)
-    if not deelnames or not recipients:
+    deelnames = list(ruil.ordered_deelnames()) if ruil else []
+    users = _users(email=email)
+    edited = set(users.values_list("groups__werkgever_redactie__werkgever_id", flat=True))
+    coordinator = users.filter(groups__name=COORDINATORS).exists()
+    own = list(dict.fromkeys(d.werkgever.title for d in deelnames if coordinator or d.werkgever_id in edited))
+    if not own:
         return
-    werkgever = deelnames[0].werkgever
-    jobs = ", ".join(f"‘{d.aanbod.functie}’" for d in deelnames if d.aanbod is not None)
-    message = EmailMessage(
-        f"Ruil {ruil.pk} voorgesteld: akkoord van {werkgever.title} nodig",
-        f"Een medewerker van {werkgever.title} ({jobs}) wil via Jouw Baan Mijn Baan tijdelijk ruilen "
-        f"({_kind(ruil)}). Alle deelnemers hebben interesse; nu moet elke werkgever akkoord geven.\n\n"
-        f"Bekijk de ruil en geef akkoord in het beheer (na inloggen): {settings.SITE_URL}/admin/ruilen/{ruil.pk}/\n",
-        settings.DEFAULT_FROM_EMAIL, recipients,
+    jobs = "\n".join(
+        f"- {d.werkgever.title}: ‘{d.aanbod.functie}’" if d.aanbod else f"- {d.werkgever.title}" for d in deelnames
     )
-    deliver(message, mail_employer_proposed, (ruil_id, werkgever_id), attempt, f"ruil {ruil_id} aan werkgever")
+    message = EmailMessage(
+        f"Ruil {ruil.pk} voorgesteld: akkoord van {_and(own)} nodig",
+        f"Medewerkers van deze werkgevers willen via Jouw Baan Mijn Baan tijdelijk ruilen ({_kind(ruil)}):\n\n"
+        f"{jobs}\n\n"
+        "Alle deelnemers hebben interesse; nu moet elke werkgever akkoord geven. "
+        f"Je kunt akkoord geven namens {_and(own)}.\n\n"
+        f"Bekijk de ruil en geef akkoord in het beheer (na inloggen): {settings.SITE_URL}/admin/ruilen/{ruil.pk}/\n",
+        settings.DEFAULT_FROM_EMAIL, [email],
+    )
+    deliver(message, mail_employer_proposed, (ruil_id, email), attempt, f"ruil {ruil_id} aan werkgever")

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import matching
-from .mails import mail_employer_proposed, mail_new_match, mail_swap_proposed
+from .mails import mail_employer_proposed, mail_new_match, mail_swap_proposed, proposal_recipients
 from .models import BEWAARTERMIJN_AANBOD, Deelname, Ruil, Ruilaanbod, Status
 
 
@@ -84,11 +84,11 @@ def say_interest(ruil_id, aanbod):
         Deelname.objects.filter(ruil=ruil, aanbod=aanbod, interesse_op__isnull=True).update(interesse_op=now)
         if not ruil.deelnames.filter(interesse_op__isnull=True).exists():
             Ruil.objects.filter(pk=ruil.pk).update(voorgesteld_op=now)
-            deelnames = list(ruil.deelnames.values_list("pk", "werkgever_id"))
-            for deelname_id, _ in deelnames:
+            for deelname_id in ruil.deelnames.values_list("pk", flat=True):
                 transaction.on_commit(lambda pk=deelname_id: mail_swap_proposed.enqueue(pk))
-            for werkgever_id in sorted({w for _, w in deelnames}):
-                transaction.on_commit(lambda w=werkgever_id: mail_employer_proposed.enqueue(ruil.pk, w))
+            # One mail per employer editor or coordinator, however many of the swap's employers they act for.
+            for email in proposal_recipients(ruil.pk):
+                transaction.on_commit(lambda e=email: mail_employer_proposed.enqueue(ruil.pk, e))
         return True
 
 

@@ -2,8 +2,11 @@
 
 A `Vraag` holds personal data (name, e-mail address, employer, the question) and is deleted 12 months after
 its answer (`bewaartermijnen`, retention.py). A `FaqVraag` is an edited, anonymised copy an adviser chose to
-publish: it holds no personal data and stays.
+publish: it holds no personal data and stays (`FaqVraag.clean` refuses the asker's name or employer, e-mail
+addresses and phone numbers).
 """
+
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +22,11 @@ from . import workdays
 from .permissions import coordinator_policy
 
 STANDAARD_TERMIJN = 3  # working days
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# 0 (or 00) or + and at least 9 more digits, grouped or not: 06-12345678, 0031 6 1234 5678, +31 (0)6 12 34 56 78
+PHONE = re.compile(r"(?:\+|\b0)\d(?:[\s\-./()]*\d){8,}")
+NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten"}  # the ones of 3 letters or more
 
 
 class Onderwerp(models.Model):
@@ -198,6 +206,33 @@ class Draadlink(models.Model):
         return f"draadlink van vraag {self.vraag_id}"
 
 
+def whole_words(phrase):
+    """A case-insensitive pattern for `phrase` as whole words, with any white space between them."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
+
+
+def personal_detail(text, vraag=None):
+    """What in `text` still points to a person, as the rest of a sentence (‘noemt nog …’), or None.
+
+    Any e-mail address or phone number, and, of the question `vraag` it came from, the asker's name (whole, or a
+    part of 3 or more letters that is no particle: ‘Sanne’ and ‘Boer’ of ‘Sanne de Boer’) and the employer."""
+    if match := EMAIL.search(text):
+        return f"bevat nog een e-mailadres ({match.group()})"
+    if match := PHONE.search(text):
+        return f"bevat nog een telefoonnummer ({match.group()})"
+    if vraag is None:
+        return None
+    naam = vraag.naam.strip()
+    parts = [w for w in re.findall(r"\w+", naam) if len(w) >= 3 and w.lower() not in NAME_PARTICLES]
+    for name in ([naam] if len(naam) >= 2 else []) + parts:
+        if match := whole_words(name).search(text):
+            return f"noemt nog de naam van de vrager ({match.group()})"
+    werkgever = vraag.werkgever_tekst().strip()
+    if werkgever and (match := whole_words(werkgever).search(text)):
+        return f"noemt nog de werkgever van de vrager ({match.group()})"
+    return None
+
+
 class FaqVraag(models.Model):
     """A published question and answer, rewritten without anything that points to a person or employer."""
 
@@ -218,6 +253,14 @@ class FaqVraag(models.Model):
 
     def __str__(self):
         return self.vraag[:80]
+
+    def clean(self):
+        errors = {}
+        for field, subject, pronoun in (("vraag", "De vraag", "hem"), ("antwoord", "Het antwoord", "het")):
+            if found := personal_detail(getattr(self, field), self.bron):
+                errors[field] = f"{subject} {found}. Maak {subject.lower()} anoniem voordat je {pronoun} publiceert."
+        if errors:
+            raise ValidationError(errors)
 
 
 @register_setting(icon="time")

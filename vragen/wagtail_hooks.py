@@ -128,9 +128,9 @@ class FaqCreateView(CreateView):
         vraag = self.source()
         return f"{url}?vraag={vraag.pk}" if vraag is not None else url
 
-    def save_instance(self):
-        self.form.instance.bron = self.source()
-        return super().save_instance()
+    def get_initial_form_instance(self):
+        # The source is known before validation, so FaqVraag.clean can check the text for the asker's name.
+        return FaqVraag(bron=self.source())
 
 
 class FaqViewSet(ModelViewSet):

@@ -2,13 +2,17 @@
 
 import io
 import re
+from collections import Counter
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
 from conftest import link_in_mail, sign_in
 from ruilen.models import Ruil, Ruilaanbod, Status
+from vacatures.models import WerkgeverRedactie
+from vacatures.roles import COORDINATORS
 
 from .conftest import coordinator_user, editor_user, form_data, make_offer
 
@@ -121,12 +125,12 @@ def test_a_pair_from_offer_to_reveal(swap_network, django_capture_on_commit_call
     participants = {m.to[0]: m for m in mail.outbox if len(m.to) == 1 and m.to[0].split("@")[0] in ("anna", "bert")}
     assert "Bert Jansen <bert@beta.example>" in participants["anna@alfa.example"].body
     assert "Anna de Vries <anna@alfa.example>" in participants["bert@beta.example"].body
-    employer_mails = [m for m in mail.outbox if m not in participants.values()]
-    assert sorted(sorted(m.to) for m in employer_mails) == [
-        sorted([editors["alfa"].email, coordinator.email]), sorted([editors["beta"].email, coordinator.email]),
-    ]
-    assert all(f"/admin/ruilen/{ruil.pk}/" in m.body for m in employer_mails)
-    assert len(mail.outbox) == 4
+    employer_mails = {m.to[0]: m for m in mail.outbox if m not in participants.values()}
+    assert sorted(employer_mails) == sorted([editors["alfa"].email, editors["beta"].email, coordinator.email])
+    assert all(len(m.to) == 1 and f"/admin/ruilen/{ruil.pk}/" in m.body for m in employer_mails.values())
+    assert employer_mails[editors["alfa"].email].subject == f"Ruil {ruil.pk} voorgesteld: akkoord van Alfa nodig"
+    assert "Je kunt akkoord geven namens Alfa en Beta." in employer_mails[coordinator.email].body
+    assert len(mail.outbox) == 5
     # Now the names show on the page, for both.
     assert "Bert Jansen" in anna.get(URL).content.decode() and "bert@beta.example" in anna.get(URL).content.decode()
     assert "anna@alfa.example" in bert.get(URL).content.decode()
@@ -152,7 +156,17 @@ def test_interest_is_post_only(swap_network, method):
     assert getattr(anna, method)(URL + "1/interesse/").status_code == 405
 
 
-def test_in_a_ring_names_show_only_after_the_third_yes(swap_network, django_capture_on_commit_callbacks):
+def test_in_a_ring_names_show_and_each_person_is_mailed_once_after_the_third_yes(
+        swap_network, django_capture_on_commit_callbacks):
+    for employer in ("alfa", "beta", "gamma", "delta"):
+        editor_user(swap_network, employer)
+    coordinator_user()
+    # one person editing for two employers of the ring, one both editor and coordinator
+    shared = User.objects.create_user("gedeeld", "hr@gamma-delta.example", "x")
+    shared.groups.add(*(WerkgeverRedactie.objects.get(werkgever=swap_network[e]).group for e in ("gamma", "delta")))
+    both = User.objects.create_user("beide", "beide@beta.example", "x")
+    both.groups.add(WerkgeverRedactie.objects.get(werkgever=swap_network["beta"]).group,
+                    Group.objects.get(name=COORDINATORS))
     people = {
         "r1@gamma.example": make_offer(swap_network, "gamma", "r1@gamma.example", naam="Rosa Een", vakgebied="ict",
                                        wens_vakgebieden=["juridisch"]),
@@ -180,3 +194,16 @@ def test_in_a_ring_names_show_only_after_the_third_yes(swap_network, django_capt
                 assert all(name in page for name in others) and people[other_email].naam not in page
     participant_mails = [m for m in mail.outbox if m.to[0] in people]
     assert sorted(m.to[0] for m in participant_mails) == sorted(people)
+    # Everybody gets one mail about the proposed swap; Alfa's editor none (Alfa is not in it).
+    assert Counter(address for m in mail.outbox for address in m.to + m.cc + m.bcc) == {
+        "r1@gamma.example": 1, "r2@delta.example": 1, "r3@beta.example": 1,
+        "redactie@gamma.example": 1, "redactie@delta.example": 1, "redactie@beta.example": 1,
+        "coordinator@example.org": 1, "hr@gamma-delta.example": 1, "beide@beta.example": 1,
+    }
+    # ... naming the employers that person acts for (the coordinators: all of them)
+    assert {m.to[0]: m.subject.split(": ", 1)[1] for m in mail.outbox if m not in participant_mails} == {
+        "redactie@gamma.example": "akkoord van Gamma nodig", "redactie@delta.example": "akkoord van Delta nodig",
+        "redactie@beta.example": "akkoord van Beta nodig", "hr@gamma-delta.example": "akkoord van Gamma en Delta nodig",
+        "coordinator@example.org": "akkoord van Gamma, Delta en Beta nodig",
+        "beide@beta.example": "akkoord van Gamma, Delta en Beta nodig",
+    }

@@ -164,7 +164,7 @@ def test_answer_in_the_admin_is_mailed_and_readable_through_the_link(desk):
 
 
 def test_adviser_publishes_an_edited_anonymous_faq_entry(desk):
-    ask(onderwerp=desk["loopbaan"].pk)
+    ask(onderwerp=desk["loopbaan"].pk, vraag="Ik ben Sanne de Boer van Gemeente Ergens. Mag ik elders werken?")
     vraag = Vraag.objects.get()
     Vraag.objects.filter(pk=vraag.pk).update(status=Status.BEANTWOORD, antwoord="Ja, Sanne, dat kan.")
     adviser = Client()
@@ -172,18 +172,67 @@ def test_adviser_publishes_an_edited_anonymous_faq_entry(desk):
     queue = adviser.get("/admin/vragen/vraag/").content.decode()
     add_url = f"/admin/vragen/faq/new/?vraag={vraag.pk}"
     assert add_url.replace("&", "&amp;") in queue
-    form = adviser.get(add_url).content.decode()
-    assert "Ja, Sanne, dat kan." in form  # the starting point, to be rewritten
-    response = adviser.post(add_url, {
-        "onderwerp": desk["loopbaan"].pk, "vraag": "Kan ik tijdelijk bij een andere deelnemer werken?",
-        "antwoord": "Ja, dat kan via een detachering.", "gepubliceerd": "on", "volgorde": 1,
+    response = adviser.get(add_url)
+    assert "Ja, Sanne, dat kan." in response.content.decode()  # the starting point, to be rewritten
+    form = response.context["form"]
+    prefilled = {name: form[name].value() for name in form.fields} | {"gepubliceerd": "on"}
+
+    # published as it was filled in: refused, with what to remove, and nothing is stored
+    refused = adviser.post(add_url, prefilled).content.decode()
+    assert ("De vraag noemt nog de naam van de vrager (Sanne de Boer). "
+            "Maak de vraag anoniem voordat je hem publiceert.") in refused
+    assert ("Het antwoord noemt nog de naam van de vrager (Sanne). "
+            "Maak het antwoord anoniem voordat je het publiceert.") in refused
+    assert not FaqVraag.objects.exists()
+    # without the name, the employer is still there
+    refused = adviser.post(add_url, prefilled | {
+        "vraag": "Ik werk bij gemeente ergens. Mag ik elders werken?", "antwoord": "Ja, dat kan.",
+    }).content.decode()
+    assert "De vraag noemt nog de werkgever van de vrager (gemeente ergens)." in refused
+    assert "Het antwoord noemt" not in refused and not FaqVraag.objects.exists()
+
+    response = adviser.post(add_url, prefilled | {
+        "vraag": "Kan ik tijdelijk bij een andere deelnemer werken?", "antwoord": "Ja, dat kan via een detachering.",
     })
     assert response.status_code == 302
     faq = FaqVraag.objects.get()
-    assert faq.bron == vraag
+    assert faq.bron == vraag and faq.gepubliceerd
     public = Client().get("/vragen/").content.decode()
     assert "Kan ik tijdelijk bij een andere deelnemer werken?" in public
     assert 'href="/vragen/" aria-current="page">Vragen</a>' in public  # in the site's navigation
     assert "Sanne" not in public.split("Stel je vraag")[0]
     FaqVraag.objects.create(onderwerp=desk["loopbaan"], vraag="Concept", antwoord="Nog niet af", gepubliceerd=False)
     assert "Concept" not in Client().get("/vragen/").content.decode()
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("Mail naar sanne@thuis.example.", "bevat nog een e-mailadres (sanne@thuis.example)"),
+    ("Vraag het p.jansen+faq@gemeente-ede.nl", "bevat nog een e-mailadres (p.jansen+faq@gemeente-ede.nl)"),
+    ("Bel 06-12345678.", "bevat nog een telefoonnummer (06-12345678)"),
+    ("Bel 030 - 123 45 67 op werkdagen.", "bevat nog een telefoonnummer (030 - 123 45 67)"),
+    ("Bel +31 (0)6 12 34 56 78.", "bevat nog een telefoonnummer (+31 (0)6 12 34 56 78)"),
+    ("Bel 0031 6 1234 5678.", "bevat nog een telefoonnummer (0031 6 1234 5678)"),
+    ("Beste sanne, dat kan.", "noemt nog de naam van de vrager (sanne)"),
+    ("Mevrouw De Boer vroeg het.", "noemt nog de naam van de vrager (Boer)"),
+    ("Van Sanne  de\nBoer.", "noemt nog de naam van de vrager (Sanne  de\nBoer)"),
+    # nothing personal: dates, amounts, words that hold a name, an organisation's short numbers
+    ("Vanaf 1 januari 2025 krijg je 1.250 euro per maand, zie artikel 12.3 van de cao.", None),
+    ("De boerderij van Sannes tante, in de regio 030.", None),
+    ("Bel het algemene nummer 14 030 of 0800-1234.", None),
+])
+def test_faq_text_with_an_email_address_phone_number_or_the_askers_name_is_refused(text, error):
+    bron = Vraag(naam="Sanne de Boer", email="sanne@thuis.example", werkgever_naam="Gemeente Ergens")
+    for field, start, pronoun in (("vraag", "De vraag", "hem"), ("antwoord", "Het antwoord", "het")):
+        faq = FaqVraag(bron=bron, vraag="Mag dat?", antwoord="Ja.")
+        setattr(faq, field, text)
+        if error is None:
+            faq.clean()
+            continue
+        with pytest.raises(ValidationError) as refused:
+            faq.clean()
+        assert refused.value.message_dict == {
+            field: [f"{start} {error}. Maak {start.lower()} anoniem voordat je {pronoun} publiceert."],
+        }
+    if error and "vrager" not in error:  # also once the source question is gone
+        with pytest.raises(ValidationError):
+            FaqVraag(vraag=text, antwoord="Ja.").clean()
