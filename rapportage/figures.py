@@ -17,10 +17,11 @@ ids of the employers the reader may see, and returns rows (dicts) that the view 
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Lower
+from django.utils.formats import date_format
 
 from alerts.models import Alert, AlertVerzending, Soort, VerzondenVacature
 from klussen.models import KlusPage, Uitkomst
@@ -204,6 +205,39 @@ def alert_figures(periode, regio, werkgever_ids, network_wide):
         "onder_water": mailed.filter(onder_water=True).values("vacature_id").distinct().count(),
         "openbaar": mailed.filter(onder_water=False).values("vacature_id").distinct().count(),
     }
+
+
+ALERT_KOLOMMEN = [
+    ("maand", "Maand"),
+    ("actief", "Actieve alerts (eind van de maand)"),
+    ("mails", "Alertmails verstuurd"),
+    ("onder_water", "Vacatures gemaild onder water"),
+    ("openbaar", "Vacatures gemaild openbaar"),
+]
+
+
+def months(periode):
+    """The calendar months the period touches, each cut to the period."""
+    parts, start = [], periode.van
+    while start <= periode.tot:
+        following = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+        parts.append(Periode(start, min(periode.tot, following - timedelta(days=1))))
+        start = following
+    return parts
+
+
+def alert_figures_per_month(periode, regio, werkgever_ids, network_wide):
+    """(columns, rows, totals): `alert_figures` per month of the period, and for the whole period (a vacancy
+    mailed in two months counts once there). Columns a reader may not see are left out."""
+    columns = [(key, label) for key, label in ALERT_KOLOMMEN if network_wide or key not in ("actief", "mails")]
+    rows = [
+        {"maand": date_format(month.van, "F Y"), **alert_figures(month, regio, werkgever_ids, network_wide)}
+        for month in months(periode)
+    ]
+    totals = {"maand": "Hele periode", **alert_figures(periode, regio, werkgever_ids, network_wide)}
+    return columns, rows, totals
+
+
 # --------------------------------------------------------------------------- klussen
 
 KLUS_KOLOMMEN = [

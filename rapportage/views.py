@@ -53,6 +53,7 @@ TABELLEN = {
     "profielen": Tabel("tabel profielen", "Profielen", lambda view: (PROFIEL_KOLOMMEN, *view.profile_figures)),
     "school": Tabel("Twentse School per organisatie", "Twentse School",
                     lambda view: (school.SCHOOL_KOLOMMEN, *view.school_figures[:2])),
+    "alerts": Tabel("vacaturealerts per maand", "Vacaturealerts", lambda view: view.alert_figures),
 }
 
 
@@ -174,6 +175,12 @@ class ManagementrapportageView(ReportView):
         return profile_figures(self.periode, figures.employers(self.regio, self.werkgever_ids))
 
     @cached_property
+    def alert_figures(self):
+        return figures.alert_figures_per_month(
+            self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
+        )
+
+    @cached_property
     def school_figures(self):
         return school.school_figures(self.periode, self.regio, self.werkgever_ids)
 
@@ -240,9 +247,8 @@ class ManagementrapportageView(ReportView):
             vacature_diagram=charts.vacature_diagram(rows), reactie_diagram=charts.reactie_diagram(rows),
             organisatie_tabel=self.table_for("organisaties", "organisatie"),
             top_tabel=self.table_for("top10", "vacature"),
-            alertcijfers=figures.alert_figures(
-                self.periode, self.regio, self.werkgever_ids, network_wide=is_coordinator(self.request.user),
-            ),
+            alertcijfers=self.alert_figures[2],
+            alert_tabel=self.table_for("alerts", "maand"),
             klus_tabel=self.table_for("klussen", "organisatie"),
             profiel_tabel=self.table_for("profielen", "organisatie"),
             school_rows=self.school_figures[0],

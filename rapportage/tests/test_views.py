@@ -220,9 +220,9 @@ def test_page_tables_charts_and_totals(admin_client, dataset):  # noqa: F811
     assert [row[1] for row in top.rows["body"]] == ["Vacature a1", "Vacature b1", "Vacature a3", "Vacature b2"]
     assert top.rows["body"][0][2:6] == ["V-Vacature a", "Alfa", "Vast", "10"]
 
-    # organisations, top 10, klussen, profiles, the School, (for coordinators) the questions per topic,
-    # and the two of Jouw Baan Mijn Baan (ruilen)
-    assert len(re.findall(r"<caption id=", html)) == 8 and 'id="tabel-vragen"' in html
+    # the vacancy alerts per month, organisations, top 10, klussen, profiles, the School, (for coordinators)
+    # the questions per topic, and the two of Jouw Baan Mijn Baan (ruilen)
+    assert len(re.findall(r"<caption id=", html)) == 9 and 'id="tabel-vragen"' in html
     assert html.count("<svg class=\"rapportage-diagram\"") == 3
     for svg in re.findall(r"<svg class=\"rapportage-diagram\"[^>]*>", html):
         assert 'aria-hidden="true"' in svg
