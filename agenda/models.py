@@ -55,7 +55,8 @@ class Aanmeldbaar(models.Model):
 
     @property
     def aantal_aanmeldingen(self):
-        return self.registrations().count()
+        """Places taken: registrations on the waiting list take none."""
+        return self.registrations().filter(wachtlijst=False).count()
 
     @property
     def plaatsen_over(self):
@@ -74,7 +75,8 @@ class Aanmeldbaar(models.Model):
 
     @property
     def kan_aanmelden(self):
-        return self.aanmelden and not self.is_voorbij and not self.is_vol
+        """Until it is over; when it is full, for the waiting list."""
+        return self.aanmelden and not self.is_voorbij
 
     @property
     def waar(self):
@@ -269,7 +271,8 @@ class Activiteit(Aanmeldbaar, Orderable):
 
 
 class Aanmelding(models.Model):
-    """A registration for an event (activiteit empty) or for one of its activities.
+    """A registration for an event (activiteit empty) or for one of its activities: a place, or the waiting
+    list when every place was taken (`agenda.registration`).
 
     Kept until 30 days after the event or activity ended (`manage.py bewaartermijnen`). Only the hash of
     the cancel link is stored."""
@@ -285,6 +288,10 @@ class Aanmelding(models.Model):
         help_text="Wie ingelogd als medewerker aanmeldde.",
     )
     aangemaakt = models.DateTimeField("aangemeld op", default=timezone.now)
+    wachtlijst = models.BooleanField(
+        "op de wachtlijst", default=False,
+        help_text="Aangemeld toen alles vol was; krijgt in volgorde van aanmelding een plaats die vrijkomt.",
+    )
     annuleer_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
@@ -307,6 +314,10 @@ class Aanmelding(models.Model):
     def onderdeel(self):
         """What this registration is for: the activity, or the event itself."""
         return self.activiteit if self.activiteit_id else self.evenement
+
+    @property
+    def status(self):
+        return "wachtlijst" if self.wachtlijst else "plaats"
 
     @property
     def titel(self):

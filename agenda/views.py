@@ -18,7 +18,7 @@ from . import ics
 from .choices import Doelgroep
 from .forms import AanmeldForm
 from .models import Aanmelding, EvenementPage
-from .registration import Gesloten, Vol, register
+from .registration import Gesloten, cancel, register
 from .tasks import confirm_registration
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,8 @@ def visible_event(request, pk):
 @ratelimit(key=KEY, rate=RATE, method="POST", block=False)
 def aanmelden(request, pk, activiteit=None):
     """Register for an event or one of its activities. Employees-only events: signed-in employees only (their
-    address comes from the sign-in). Open events: name and address, honeypot and rate limit."""
+    address comes from the sign-in). Open events: name and address, honeypot and rate limit. When it is full,
+    the registration goes on the waiting list."""
     event = visible_event(request, pk)
     activity = get_object_or_404(event.activiteiten, pk=activiteit) if activiteit is not None else None
     item = activity or event
@@ -58,7 +59,7 @@ def aanmelden(request, pk, activiteit=None):
     context = {"evenement": event, "activiteit": activity, "onderdeel": item, "medewerker": medewerker}
     if event.doelgroep == Doelgroep.MEDEWERKERS and medewerker is None:  # not reached: visible_to says 404
         raise Http404("Pagina niet gevonden")
-    if item.is_voorbij or item.is_vol:
+    if item.is_voorbij:
         return render(request, "agenda/aanmelden_niet.html", context, status=200 if request.method == "GET" else 409)
     if request.method == "POST" and getattr(request, "limited", False):
         return too_many(request)
@@ -69,11 +70,12 @@ def aanmelden(request, pk, activiteit=None):
         email = medewerker.email if medewerker else form.cleaned_data["email"].strip().lower()
         try:
             aanmelding, created = register(event, activity, form.cleaned_data["naam"], email, medewerker)
-        except (Vol, Gesloten):
+        except Gesloten:
             return render(request, "agenda/aanmelden_niet.html", context, status=409)
         if created:
             confirm_registration.enqueue(aanmelding.pk)
         logger.info("Aanmelding voor evenement %s, activiteit %s%s", event.pk, activiteit, "" if created else " (al)")
+        context["aanmelding"] = aanmelding
         return render(request, "agenda/aangemeld.html", context)
     context["form"] = form
     return render(request, "agenda/aanmelden.html", context)
@@ -81,16 +83,16 @@ def aanmelden(request, pk, activiteit=None):
 
 @require_http_methods(["GET", "POST"])
 def annuleren(request, token):
-    """The cancel link from the confirmation: GET asks, POST deletes the registration (the place is free again)."""
+    """The cancel link from the mail: GET asks, POST deletes the registration (its place goes to the first on the
+    waiting list)."""
     aanmelding = (
         Aanmelding.objects.filter(annuleer_hash=token_hash(token)).select_related("evenement", "activiteit").first()
     )
     if aanmelding is None:
         return render(request, "agenda/annuleren_ongeldig.html", status=410)
-    context = {"titel": aanmelding.titel, "evenement": aanmelding.evenement}
+    context = {"titel": aanmelding.titel, "evenement": aanmelding.evenement, "wachtlijst": aanmelding.wachtlijst}
     if request.method == "GET":
         return render(request, "agenda/annuleren.html", context)
-    pk = aanmelding.pk
-    aanmelding.delete()
-    logger.info("Aanmelding %s geannuleerd", pk)
+    cancel(aanmelding)
+    logger.info("Aanmelding %s geannuleerd", aanmelding.pk)
     return render(request, "agenda/geannuleerd.html", context)

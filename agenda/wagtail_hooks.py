@@ -5,10 +5,12 @@ Also the coordinators' list of registrations."""
 
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import Aanmelding, EvenementPage
+from .registration import cancel
 
 
 def hidden_events_for(user):
@@ -28,6 +30,14 @@ def choosable_events(pages, request):
     return pages.exclude(pk__in=hidden.values("pk"))
 
 
+class AanmeldingDeleteView(DeleteView):
+    """Deleting a registration here cancels it as the link in the mail does: its place goes to the first on
+    the waiting list."""
+
+    def delete_action(self):
+        cancel(self.object, delete=super().delete_action)
+
+
 class AanmeldingViewSet(ModelViewSet):
     """Registrations for the organisers (coordinators: `agenda.view_aanmelding`), read-only, with export.
     Registering happens on the site; cancelling too (or deleting here)."""
@@ -39,14 +49,18 @@ class AanmeldingViewSet(ModelViewSet):
     add_to_admin_menu = True
     name = "aanmeldingen"
     inspect_view_enabled = True
-    list_display = ["naam", "email", "titel", "aangemaakt"]
-    list_filter = ["evenement"]
-    list_export = ["naam", "email", "titel", "aangemaakt"]
-    export_headings = {"naam": "Naam", "email": "E-mailadres", "titel": "Voor", "aangemaakt": "Aangemeld op"}
+    delete_view_class = AanmeldingDeleteView
+    list_display = ["naam", "email", "titel", "status", "aangemaakt"]
+    list_filter = ["evenement", "wachtlijst"]
+    list_export = ["naam", "email", "titel", "status", "aangemaakt"]
+    export_headings = {
+        "naam": "Naam", "email": "E-mailadres", "titel": "Voor", "status": "Plaats of wachtlijst",
+        "aangemaakt": "Aangemeld op",
+    }
     export_filename = "aanmeldingen"
     search_fields = ["naam", "email"]
     form_fields = ["naam"]
-    ordering = ["evenement", "activiteit", "aangemaakt"]
+    ordering = ["evenement", "activiteit", "wachtlijst", "aangemaakt"]
 
     def get_queryset(self, request):
         return Aanmelding.objects.select_related("evenement", "activiteit")

@@ -1,27 +1,31 @@
-"""The last place, taken by two people at the same moment, in real concurrent transactions on PostgreSQL
-(SQLite has no row locks: skipped there). The first holds the event's row lock until it commits; the second
-waits for it, then counts the first one's registration and is told the event is full."""
+"""The last place, taken by two people at the same moment, and two cancellations at the same moment, in real
+concurrent transactions on PostgreSQL (SQLite has no row locks: skipped there). The first holds the event's
+row lock until it commits; the second waits for it, then counts what the first did: the second registration
+goes on the waiting list, the second cancellation moves up the next one waiting."""
 
 import threading
 import time
 
 import pytest
+from django.core import mail
 from django.db import connection, transaction
 
 from agenda.models import Aanmelding
-from agenda.registration import Vol, register
+from agenda.registration import cancel, register
 from agenda.tests.fixtures import build_agenda
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="rijvergrendeling: alleen PostgreSQL")
 
 
-def race(event, activity):
-    results, first_done = {}, threading.Event()
+def race(first_step, second_step):
+    """Runs first_step in a transaction that stays open 0.5 s after it, and second_step as soon as first_step
+    is done. Returns how long after the start the second one finished."""
+    first_done, finished = threading.Event(), {}
 
     def first():
         try:
             with transaction.atomic():
-                results["first"] = register(event, activity, "Eerste", "eerste@example.org")[1]
+                first_step()
                 first_done.set()
                 time.sleep(0.5)  # still holding the lock while the second one tries
         finally:
@@ -30,11 +34,9 @@ def race(event, activity):
     def second():
         first_done.wait(5)
         try:
-            results["second"] = register(event, activity, "Tweede", "tweede@example.org")[1]
-        except Vol:
-            results["second"] = "vol"
+            second_step()
         finally:
-            results["second_at"] = time.monotonic()
+            finished["at"] = time.monotonic()
             connection.close()
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
@@ -43,7 +45,15 @@ def race(event, activity):
         thread.start()
     for thread in threads:
         thread.join(10)
-    return results, results["second_at"] - started
+    return finished["at"] - started
+
+
+def registering(event, activity, naam):
+    return lambda: register(event, activity, naam, f"{naam.lower()}@example.org")
+
+
+def waiting():
+    return dict(Aanmelding.objects.values_list("naam", "wachtlijst"))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -51,16 +61,28 @@ def test_two_registrations_for_the_last_place_of_an_event(network):
     _, events = build_agenda()
     event = events["open"]  # 2 places
     Aanmelding.objects.create(evenement=event, naam="Al", email="al@example.org")
-    results, waited = race(event, None)
-    assert results["first"] is True and results["second"] == "vol"
+    waited = race(registering(event, None, "Eerste"), registering(event, None, "Tweede"))
     assert waited >= 0.5  # the second waited for the first one's commit
-    assert event.registrations().count() == 2
+    assert waiting() == {"Al": False, "Eerste": False, "Tweede": True}
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_for_the_last_place_of_an_activity(network):
     _, events = build_agenda()
     meelopen = events["week"].activiteiten.get(titel="Meelopen")  # 1 place
-    results, _ = race(events["week"], meelopen)
-    assert results["first"] is True and results["second"] == "vol"
-    assert list(Aanmelding.objects.values_list("naam", flat=True)) == ["Eerste"]
+    race(registering(events["week"], meelopen, "Eerste"), registering(events["week"], meelopen, "Tweede"))
+    assert waiting() == {"Eerste": False, "Tweede": True}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_cancellations_at_once_move_up_the_first_two_waiting(network):
+    _, events = build_agenda()
+    event = events["open"]  # 2 places
+    een, twee, *_ = [
+        Aanmelding.objects.create(evenement=event, naam=naam, email=f"{naam.lower()}@example.org", wachtlijst=n >= 2)
+        for n, naam in enumerate(("Een", "Twee", "Drie", "Vier", "Vijf"))
+    ]
+    waited = race(lambda: cancel(een), lambda: cancel(twee))
+    assert waited >= 0.5
+    assert waiting() == {"Drie": False, "Vier": False, "Vijf": True}
+    assert sorted(m.to[0] for m in mail.outbox) == ["drie@example.org", "vier@example.org"]
