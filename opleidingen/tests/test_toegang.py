@@ -3,13 +3,15 @@ their own employees' registrations only; Wagtail's Editors and Moderators, emplo
 coordinators see no names; superusers see all. Targets are the coordinators' to manage."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from openpyxl import load_workbook
 
-from opleidingen.models import Inschrijving, SchoolContactpersoon
+from medewerkers.models import Medewerker
+from opleidingen.models import Inschrijving, SchoolContactpersoon, Sessie
 from vacatures.models import WerkgeverRedactie
 from vacatures.permissions import ensure_coordinators_group
 
@@ -20,8 +22,6 @@ LIST = "/admin/school/inschrijvingen/"
 
 @pytest.fixture
 def registrations(network, make_training):
-    from medewerkers.models import Medewerker
-
     sessie = make_training("Leidinggeven op afstand").sessies.get()
     for employer, naam in (("alfa", "Annemieke Alfa"), ("beta", "Bartholomeus Beta")):
         medewerker = Medewerker.objects.create(email=f"{naam.split()[0].lower()}@{employer}.example",
@@ -100,3 +100,25 @@ def test_targets_are_for_coordinators(network):
     for kind, allowed in (("coordinator", True), ("contact-alfa", False), ("redactie-alfa", False), ("Editors", False)):
         status = client_for(kind, network).get("/admin/school/doelstellingen/").status_code
         assert (status == 200) == allowed, kind
+
+
+def test_the_contact_person_chooses_the_year(network, registrations):
+    # The same training a year earlier, with another of Alfa's employees.
+    year = registrations.start.year
+    earlier = Sessie.objects.create(
+        opleiding=registrations.opleiding, start=registrations.start - timedelta(days=366),
+        einde=registrations.einde - timedelta(days=366), plaats="Enschede", capaciteit=10,
+        inschrijven_tot=registrations.start - timedelta(days=367),
+    )
+    assert earlier.start.year == year - 1
+    medewerker = Medewerker.objects.create(email="vroeger@alfa.example", werkgever=network["alfa"])
+    Inschrijving.objects.create(medewerker=medewerker, werkgever=network["alfa"], sessie=earlier,
+                                naam="Vroegere Deelnemer", status="ingeschreven")
+    client = client_for("contact-alfa", network)
+    for path in (f"{LIST}?jaar={year}", f"{LIST}?jaar={year}&export=csv"):
+        text = body_text(client.get(path))
+        assert "Annemieke Alfa" in text and "Vroegere Deelnemer" not in text, path
+    for path in (f"{LIST}?jaar={year - 1}", f"{LIST}?jaar={year - 1}&export=csv"):
+        text = body_text(client.get(path))
+        assert "Vroegere Deelnemer" in text and "Annemieke Alfa" not in text, path
+    assert "Bartholomeus" not in body_text(client.get(f"{LIST}?export=csv"))
