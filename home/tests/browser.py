@@ -105,6 +105,13 @@ def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
     """
     # Evaluated through DevTools, not as an inline <script>: the site's CSP forbids inline scripts.
     page.evaluate("(source) => { (0, eval)(source); }", axe_source())
+    # Wait for finite CSS animations and transitions (Wagtail's messages fade in): mid-fade, axe measures a
+    # blended colour and reports a contrast that no user sees once the message has settled.
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map((a) => a.finished.catch(() => null)))"""
+    )
     return page.evaluate(
         """async ([selector, tags]) => {
             const context = selector ? document.querySelector(selector) : document;
