@@ -2,6 +2,7 @@ import re
 
 from django import forms
 
+from kern.contact_details import find_email, find_phone, name_parts
 from klussen.models import KlusPage, open_q
 from reacties.forms import check_pdf
 from reacties.models import Besproken
@@ -11,37 +12,21 @@ from vacatures.models import OrganisatiePage, VacaturePage
 
 from .models import Profiel, Vaardigheid
 
-EMAIL = re.compile(r"[\w.+-]+\s*(@|\(at\)|\[at\])\s*[\w-]+(\.[\w-]+)+", re.IGNORECASE)
-PHONE = re.compile(r"(?:\+|\b00|\b0)\d(?:[\s\-./()]*\d){7,}")
-NAME_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "op", "in", "la", "le", "du"}
-
 EMAIL_ERROR = "Je tekst bevat een e-mailadres. Haal het weg: je kaart is anoniem."
 PHONE_ERROR = "Je tekst bevat een telefoonnummer. Haal het weg: je kaart is anoniem."
 
 
-def has_email(text):
-    return bool(EMAIL.search(text or ""))
-
-
-def has_phone(text):
-    return any(sum(ch.isdigit() for ch in m.group()) >= 9 for m in PHONE.finditer(text or ""))
-
-
-def name_words(naam):
-    return [w for w in re.findall(r"\w+", naam or "") if len(w) >= 3 and w.lower() not in NAME_PARTICLES]
-
-
 def has_name(text, naam):
-    words = name_words(naam)
+    words = name_parts(naam)
     return any(re.search(rf"\b{re.escape(w)}\b", text or "", re.IGNORECASE) for w in words)
 
 
 def text_warnings(text, naam):
     """What in a card's free text could identify the employee (e-mail and phone also refuse the save)."""
     warnings = []
-    if has_email(text):
+    if find_email(text):
         warnings.append(EMAIL_ERROR)
-    if has_phone(text):
+    if find_phone(text):
         warnings.append(PHONE_ERROR)
     if has_name(text, naam):
         warnings.append("Je tekst bevat (een deel van) je naam. Je kaart is anoniem: haal je naam weg als "
@@ -117,15 +102,15 @@ class ProfielForm(forms.ModelForm):
 
     def clean_tekst(self):
         tekst = self.cleaned_data["tekst"]
-        if has_email(tekst):
+        if find_email(tekst):
             raise forms.ValidationError(EMAIL_ERROR)
-        if has_phone(tekst):
+        if find_phone(tekst):
             raise forms.ValidationError(PHONE_ERROR)
         return tekst
 
     def clean_functie(self):
         functie = self.cleaned_data["functie"]
-        if has_email(functie) or has_phone(functie):
+        if find_email(functie) or find_phone(functie):
             raise forms.ValidationError("Je functie mag geen e-mailadres of telefoonnummer bevatten.")
         return functie
 

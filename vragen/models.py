@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from kern.contact_details import find_email, find_phone, name_parts
 from kern.one_time_link import new_token, token_hash
 from vacatures import phases
 
@@ -23,10 +24,6 @@ from .permissions import coordinator_policy
 
 STANDAARD_TERMIJN = 3  # working days
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# 0 (or 00) or + and at least 9 more digits, grouped or not: 06-12345678, 0031 6 1234 5678, +31 (0)6 12 34 56 78
-PHONE = re.compile(r"(?:\+|\b0)\d(?:[\s\-./()]*\d){8,}")
-NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten"}  # the ones of 3 letters or more
 
 
 class Onderwerp(models.Model):
@@ -216,15 +213,14 @@ def personal_detail(text, vraag=None):
 
     Any e-mail address or phone number, and, of the question `vraag` it came from, the asker's name (whole, or a
     part of 3 or more letters that is no particle: ‘Sanne’ and ‘Boer’ of ‘Sanne de Boer’) and the employer."""
-    if match := EMAIL.search(text):
-        return f"bevat nog een e-mailadres ({match.group()})"
-    if match := PHONE.search(text):
-        return f"bevat nog een telefoonnummer ({match.group()})"
+    if email := find_email(text):
+        return f"bevat nog een e-mailadres ({email})"
+    if phone := find_phone(text):
+        return f"bevat nog een telefoonnummer ({phone})"
     if vraag is None:
         return None
     naam = vraag.naam.strip()
-    parts = [w for w in re.findall(r"\w+", naam) if len(w) >= 3 and w.lower() not in NAME_PARTICLES]
-    for name in ([naam] if len(naam) >= 2 else []) + parts:
+    for name in ([naam] if len(naam) >= 2 else []) + name_parts(naam):
         if match := whole_words(name).search(text):
             return f"noemt nog de naam van de vrager ({match.group()})"
     werkgever = vraag.werkgever_tekst().strip()

@@ -208,6 +208,7 @@ def test_adviser_publishes_an_edited_anonymous_faq_entry(desk):
 @pytest.mark.parametrize(("text", "error"), [
     ("Mail naar sanne@thuis.example.", "bevat nog een e-mailadres (sanne@thuis.example)"),
     ("Vraag het p.jansen+faq@gemeente-ede.nl", "bevat nog een e-mailadres (p.jansen+faq@gemeente-ede.nl)"),
+    ("Schrijf sanne [at] thuis.example.", "bevat nog een e-mailadres (sanne [at] thuis.example)"),  # as on a card
     ("Bel 06-12345678.", "bevat nog een telefoonnummer (06-12345678)"),
     ("Bel 030 - 123 45 67 op werkdagen.", "bevat nog een telefoonnummer (030 - 123 45 67)"),
     ("Bel +31 (0)6 12 34 56 78.", "bevat nog een telefoonnummer (+31 (0)6 12 34 56 78)"),
