@@ -10,12 +10,48 @@ When an alert is stopped or deleted, the address goes with it; its mail records 
 without it (counts for the management report, nothing personal).
 """
 
-from django.db import models
+import hashlib
+
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from kern.one_time_link import new_token, token_hash
 
 MAX_PER_ADDRESS = 10
+
+
+class AlertRefused(Exception):  # noqa: N818 - a refusal the form shows, not a fault
+    """Why no alert was made: `DUPLICATE` (this address holds this search) or `TOO_MANY` (it holds the maximum)."""
+
+    DUPLICATE, TOO_MANY = "duplicate", "too_many"
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AlertQuerySet(models.QuerySet):
+    def add(self, email, criteria, criteria_sleutel, frequentie):
+        """A new, unconfirmed alert, or AlertRefused. The checks and the insert are one transaction, and on
+        PostgreSQL requests for one address take turns (an advisory lock on the address's hash), so two
+        requests at once cannot both pass the count; SQLite runs one writing transaction at a time."""
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                key = int.from_bytes(hashlib.sha256(email.lower().encode()).digest()[:8], "big", signed=True)
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+            existing = self.filter(email=email)
+            if existing.filter(criteria_sleutel=criteria_sleutel).exists():
+                raise AlertRefused(AlertRefused.DUPLICATE)
+            if existing.count() >= MAX_PER_ADDRESS:
+                raise AlertRefused(AlertRefused.TOO_MANY)
+            try:
+                with transaction.atomic():
+                    return self.create(
+                        email=email, criteria=criteria, criteria_sleutel=criteria_sleutel, frequentie=frequentie,
+                    )
+            except IntegrityError:  # the same search from the same address a moment earlier, on SQLite
+                raise AlertRefused(AlertRefused.DUPLICATE) from None
 
 
 class Frequentie(models.TextChoices):
@@ -24,6 +60,8 @@ class Frequentie(models.TextChoices):
 
 
 class Alert(models.Model):
+    objects = AlertQuerySet.as_manager()
+
     email = models.EmailField("e-mailadres")
     criteria = models.JSONField("zoekcriteria", default=dict)
     criteria_sleutel = models.CharField(max_length=64, editable=False)

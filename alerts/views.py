@@ -7,7 +7,6 @@ also the List-Unsubscribe URL: a POST to it (RFC 8058 one-click) stops the alert
 
 import logging
 
-from django.db import IntegrityError, transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +19,7 @@ from kern.ratelimit import KEY, RATE, too_many
 from . import criteria as alert_criteria
 from .forms import AlertForm, FrequentieForm
 from .matching import audience_for_email
-from .models import MAX_PER_ADDRESS, Alert, Soort
+from .models import MAX_PER_ADDRESS, Alert, AlertRefused, Soort
 from .models import AlertVerzending as Verzending
 from .sending import UNCONFIRMED_KEPT
 from .tasks import send_confirmation
@@ -52,23 +51,15 @@ def nieuw(request):
         if form.is_bot():
             return render(request, "alerts/verstuurd.html")
         email = form.cleaned_data["email"]
-        sleutel = alert_criteria.key(criteria)
-        if Alert.objects.filter(email=email, criteria_sleutel=sleutel).exists():
-            form.add_error("email", DUPLICATE)
-        elif Alert.objects.filter(email=email).count() >= MAX_PER_ADDRESS:
-            form.add_error("email", TOO_MANY)
+        try:
+            alert = Alert.objects.add(
+                email, criteria, alert_criteria.key(criteria), form.cleaned_data["frequentie"],
+            )
+        except AlertRefused as refused:
+            form.add_error("email", DUPLICATE if refused.reason == AlertRefused.DUPLICATE else TOO_MANY)
         else:
-            try:
-                with transaction.atomic():
-                    alert = Alert.objects.create(
-                        email=email, criteria=criteria, criteria_sleutel=sleutel,
-                        frequentie=form.cleaned_data["frequentie"],
-                    )
-            except IntegrityError:
-                form.add_error("email", DUPLICATE)
-            else:
-                send_confirmation.enqueue(alert.pk)
-                return render(request, "alerts/verstuurd.html")
+            send_confirmation.enqueue(alert.pk)
+            return render(request, "alerts/verstuurd.html")
     return render(request, "alerts/nieuw.html", _context(criteria, form, querystring))
 
 

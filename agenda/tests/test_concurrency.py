@@ -3,49 +3,16 @@ concurrent transactions on PostgreSQL (SQLite has no row locks: skipped there). 
 row lock until it commits; the second waits for it, then counts what the first did: the second registration
 goes on the waiting list, the second cancellation moves up the next one waiting."""
 
-import threading
-import time
-
 import pytest
 from django.core import mail
-from django.db import connection, transaction
+from django.db import connection
 
 from agenda.models import Aanmelding
 from agenda.registration import cancel, register
 from agenda.tests.fixtures import build_agenda
+from home.tests.concurrency import race
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="rijvergrendeling: alleen PostgreSQL")
-
-
-def race(first_step, second_step):
-    """Runs first_step in a transaction that stays open 0.5 s after it, and second_step as soon as first_step
-    is done. Returns how long after the start the second one finished."""
-    first_done, finished = threading.Event(), {}
-
-    def first():
-        try:
-            with transaction.atomic():
-                first_step()
-                first_done.set()
-                time.sleep(0.5)  # still holding the lock while the second one tries
-        finally:
-            connection.close()
-
-    def second():
-        first_done.wait(5)
-        try:
-            second_step()
-        finally:
-            finished["at"] = time.monotonic()
-            connection.close()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
-    return finished["at"] - started
 
 
 def registering(event, activity, naam):
