@@ -1,8 +1,8 @@
 """Figures of the question desk for the management report: per topic, the questions received in the period,
 how many were answered, the median time to the first answer and the share answered within the target.
 
-- Times are in working days (Monday to Friday, workdays.py) from the day of receipt to the day of the first
-  answer, in Europe/Amsterdam.
+- Times are in working days (Monday to Friday without public holidays, workdays.py) from the day of receipt
+  to the day of the first answer, in Europe/Amsterdam.
 - The share within the target is taken over the questions whose outcome is known: answered, or unanswered and
   already past their deadline. An open question that still has time counts in neither part.
 - Questions are deleted 12 months after their answer (retention.py), so a period longer ago than that shows
