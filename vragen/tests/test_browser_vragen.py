@@ -17,6 +17,13 @@ def no_violations(page):
     assert violations == [], format_violations(violations)
 
 
+def looks(page, label):
+    """A field's background and border colour, as the visitor sees them."""
+    return page.get_by_label(label, exact=True).evaluate(
+        "(el) => { const s = getComputedStyle(el); return [s.backgroundColor, s.borderTopColor]; }"
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_ask_a_question_and_read_the_answer_through_the_link(live_site, network):
     desk = build_desk()
@@ -27,9 +34,15 @@ def test_ask_a_question_and_read_the_answer_through_the_link(live_site, network)
         page.goto(live_site.url + "/vragen/")
         page.get_by_text("Kan ik meelopen bij een andere deelnemer?").click()
         expect(page.get_by_text("Ja, in overleg met je leidinggevende.")).to_be_visible()
+        # Untouched, every field looks alike: no error colour on the empty, required question
+        assert looks(page, "Je vraag") == looks(page, "Naam") == looks(page, "Onderwerp")
         page.get_by_role("button", name="Verstuur je vraag").click()  # empty: the errors are named
         expect(page.get_by_text("Vul je naam in.")).to_be_visible()
         no_violations(page)
+        # After the server's answer, every field in error shows it in the same way, the select too
+        assert looks(page, "Je vraag") == looks(page, "Naam") == looks(page, "Onderwerp") != looks(page, "Werkgever (niet verplicht)")
+        boxes = {label: page.get_by_label(label).bounding_box() for label in ("Naam", "Onderwerp")}
+        assert boxes["Onderwerp"]["x"] == boxes["Naam"]["x"]  # the select sits below its label, as the text boxes
 
         page.get_by_label("Naam").fill("Sanne de Boer")
         page.get_by_label("E-mailadres").fill("sanne@thuis.example")
