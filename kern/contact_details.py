@@ -8,6 +8,7 @@ EMAIL = re.compile(r"[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\.[\w-]+)+", re.I
 # +, 00 or 0 and digits, grouped or not: 06-12345678, 0031 6 1234 5678, +31 (0)6 12 34 56 78
 PHONE = re.compile(r"(?:\+|\b00|\b0)\d(?:[\s\-./()]*\d){7,}")
 PHONE_DIGITS = 9  # the fewest digits of a Dutch number without its 0 (a 06 number has 10)
+NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten"}  # the ones of 3 letters or more
 
 
 def find_email(text: str | None) -> str | None:
@@ -22,9 +23,6 @@ def find_phone(text: str | None) -> str | None:
         if sum(ch.isdigit() for ch in match.group()) >= PHONE_DIGITS:
             return match.group()
     return None
-
-
-NAME_PARTICLES = {"van", "der", "den", "het", "ter", "ten"}  # the ones of 3 letters or more
 
 
 def name_parts(naam: str | None) -> list[str]:
