@@ -40,7 +40,8 @@ def test_ask_a_question_and_read_the_answer_through_the_link(live_site, network)
         expect(page.get_by_text("Vul je naam in.")).to_be_visible()
         no_violations(page)
         # After the server's answer, every field in error shows it in the same way, the select too
-        assert looks(page, "Je vraag") == looks(page, "Naam") == looks(page, "Onderwerp") != looks(page, "Werkgever (niet verplicht)")
+        in_error = looks(page, "Je vraag")
+        assert in_error == looks(page, "Naam") == looks(page, "Onderwerp") != looks(page, "Werkgever (niet verplicht)")
         boxes = {label: page.get_by_label(label).bounding_box() for label in ("Naam", "Onderwerp")}
         assert boxes["Onderwerp"]["x"] == boxes["Naam"]["x"]  # the select sits below its label, as the text boxes
 
