@@ -4,7 +4,10 @@ Renders the 404 page (templates/404.html extends base.html) so it needs no conte
 Needs the built frontend (`make frontend`) and Debian's chromium.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from home.tests.browser import format_violations, open_browser, run_axe
 
@@ -66,7 +69,7 @@ def test_404_page_in_browser(live_server):
         box = skip_link.bounding_box()
         assert box["y"] >= 0 and box["height"] > 0
         page.keyboard.press("Enter")
-        assert page.url.endswith("#main")
+        expect(page).to_have_url(re.compile(r"#main$"))  # waits: the fragment navigation follows the key press
 
         violations = run_axe(page)
         assert not violations, format_violations(violations)
