@@ -29,3 +29,17 @@ def name_parts(naam: str | None) -> list[str]:
     """The parts of a person's name that identify them on their own: words of 3 or more letters that are
     no particle (‘Sanne’ and ‘Boer’ of ‘Sanne de Boer’)."""
     return [w for w in re.findall(r"\w+", naam or "") if len(w) >= 3 and w.lower() not in NAME_PARTICLES]
+
+
+def whole_words(phrase: str) -> re.Pattern:
+    """A case-insensitive pattern for `phrase` as whole words, with any white space between them."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
+
+
+def find_name(text: str | None, naam: str | None) -> str | None:
+    """The person's name in `text`, whole or a part that identifies them (name_parts), as written there, or None."""
+    naam = (naam or "").strip()
+    for name in ([naam] if len(naam) >= 2 else []) + name_parts(naam):
+        if match := whole_words(name).search(text or ""):
+            return match.group()
+    return None

@@ -1,8 +1,7 @@
-import re
 
 from django import forms
 
-from kern.contact_details import find_email, find_phone, name_parts
+from kern.contact_details import find_email, find_name, find_phone
 from klussen.models import KlusPage, open_q
 from reacties.forms import check_pdf
 from reacties.models import Besproken
@@ -16,11 +15,6 @@ EMAIL_ERROR = "Je tekst bevat een e-mailadres. Haal het weg: je kaart is anoniem
 PHONE_ERROR = "Je tekst bevat een telefoonnummer. Haal het weg: je kaart is anoniem."
 
 
-def has_name(text, naam):
-    words = name_parts(naam)
-    return any(re.search(rf"\b{re.escape(w)}\b", text or "", re.IGNORECASE) for w in words)
-
-
 def text_warnings(text, naam):
     """What in a card's free text could identify the employee (e-mail and phone also refuse the save)."""
     warnings = []
@@ -28,7 +22,7 @@ def text_warnings(text, naam):
         warnings.append(EMAIL_ERROR)
     if find_phone(text):
         warnings.append(PHONE_ERROR)
-    if has_name(text, naam):
+    if find_name(text, naam):
         warnings.append("Je tekst bevat (een deel van) je naam. Je kaart is anoniem: haal je naam weg als "
                         "werkgevers niet mogen zien wie je bent.")
     return warnings
@@ -124,7 +118,7 @@ class ProfielForm(forms.ModelForm):
         cleaned = super().clean()
         naam = cleaned.get("naam", "")
         for field in ("tekst", "functie"):
-            if has_name(cleaned.get(field, ""), naam):
+            if find_name(cleaned.get(field, ""), naam):
                 self.warnings = text_warnings(cleaned.get(field, ""), naam)
         return cleaned
 

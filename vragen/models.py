@@ -6,7 +6,6 @@ publish: it holds no personal data and stays (`FaqVraag.clean` refuses the asker
 addresses and phone numbers).
 """
 
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +14,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from kern.contact_details import find_email, find_phone, name_parts
+from kern.contact_details import find_email, find_name, find_phone, whole_words
 from kern.one_time_link import new_token, token_hash
 from vacatures import phases
 
@@ -203,11 +202,6 @@ class Draadlink(models.Model):
         return f"draadlink van vraag {self.vraag_id}"
 
 
-def whole_words(phrase):
-    """A case-insensitive pattern for `phrase` as whole words, with any white space between them."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE)
-
-
 def personal_detail(text, vraag=None):
     """What in `text` still points to a person, as the rest of a sentence (‘noemt nog …’), or None.
 
@@ -219,10 +213,8 @@ def personal_detail(text, vraag=None):
         return f"bevat nog een telefoonnummer ({phone})"
     if vraag is None:
         return None
-    naam = vraag.naam.strip()
-    for name in ([naam] if len(naam) >= 2 else []) + name_parts(naam):
-        if match := whole_words(name).search(text):
-            return f"noemt nog de naam van de vrager ({match.group()})"
+    if name := find_name(text, vraag.naam):
+        return f"noemt nog de naam van de vrager ({name})"
     werkgever = vraag.werkgever_tekst().strip()
     if werkgever and (match := whole_words(werkgever).search(text)):
         return f"noemt nog de werkgever van de vrager ({match.group()})"
